@@ -1,0 +1,14 @@
+// `trtdoctor name` (being built; see the manifest module).
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "report/output.h"
+
+namespace trtdoctor::cli {
+
+int run_name(CommandArgs) {
+    std::fputs("trtdoctor name: not available in this build yet\n", stderr);
+    return exit_usage;
+}
+
+}  // namespace trtdoctor::cli

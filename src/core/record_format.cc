@@ -1,0 +1,78 @@
+#include "core/record_format.h"
+
+#include <fmt/format.h>
+
+namespace trtdoctor {
+
+std::optional<std::string_view> Record::get(std::string_view key) const {
+    for (const auto& [k, v] : fields) {
+        if (k == key) return std::string_view(v);
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string_view> Record::get_all(std::string_view key) const {
+    std::vector<std::string_view> out;
+    for (const auto& [k, v] : fields) {
+        if (k == key) out.emplace_back(v);
+    }
+    return out;
+}
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+Expected<std::vector<Record>> parse_records(std::string_view text, std::string_view source) {
+    std::vector<Record> records;
+    Record current;
+    std::size_t line_no = 0;
+    auto flush = [&] {
+        if (!current.fields.empty()) records.push_back(std::move(current));
+        current = Record{};
+    };
+    while (!text.empty()) {
+        const auto nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (trim(line).empty()) {
+            flush();
+            continue;
+        }
+        if (line.front() == '#') continue;
+        if (line.front() == ' ' || line.front() == '\t') {
+            if (current.fields.empty()) {
+                return ToolError{ErrorCode::invalid_format, std::string(source),
+                                 "continuation line without a field", std::nullopt, line_no};
+            }
+            auto& value = current.fields.back().second;
+            if (!value.empty()) value += '\n';
+            value += trim(line);
+            continue;
+        }
+        const auto colon = line.find(':');
+        if (colon == std::string_view::npos || colon == 0) {
+            return ToolError{ErrorCode::invalid_format, std::string(source),
+                             fmt::format("expected 'Key: value', got '{}'", line), std::nullopt,
+                             line_no};
+        }
+        if (current.fields.empty()) {
+            current.source = std::string(source);
+            current.line = line_no;
+        }
+        current.fields.emplace_back(std::string(trim(line.substr(0, colon))),
+                                    std::string(trim(line.substr(colon + 1))));
+    }
+    flush();
+    return records;
+}
+
+}  // namespace trtdoctor
