@@ -1,2 +1,0 @@
-// Placeholder translation unit so the plan library exists before its sources land.
-namespace trtdoctor::plan {}
