@@ -79,6 +79,11 @@ struct InspectResult {
 
     std::vector<Finding> findings;
     std::uint64_t bytes_read = 0;  ///< how many bytes of the file were read
+
+    // Added by the reader for the text summary and JSON.
+    std::string platform_tag;        ///< G3 container bytes 28..31 when printable ("rtrt", "utrt")
+    std::optional<TrtVersion> body_version;  ///< version in the engine body when it differs
+    std::vector<std::string> notes;  ///< what was checked or could not be, in plain words
 };
 
 /// Inspects a file (or "-" for stdin). A ToolError only when the input cannot be read at
