@@ -1,0 +1,343 @@
+#include "log/matcher.h"
+
+#include <hs.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/embedded.h"
+#include "log/line_reader.h"
+#include "log/normaliser.h"
+
+namespace trtdoctor::embedded {
+extern const EmbeddedFile log_markers_data[];
+extern const std::size_t log_markers_data_count;
+}  // namespace trtdoctor::embedded
+
+namespace trtdoctor::log {
+
+namespace {
+
+struct Extractor {
+    std::unique_ptr<RE2> re;
+    std::vector<std::pair<int, std::string>> groups;  // capture index, name
+};
+
+// One rule or marker: its extractors; its patterns point back at it.
+struct Entry {
+    const Diagnosis* rule = nullptr;  // null for a marker
+    std::string marker;
+    std::vector<Extractor> extractors;
+};
+
+struct PatternInfo {
+    std::uint32_t entry = 0;
+    std::string text;             // as written
+    std::unique_ptr<RE2> verify;  // null when RE2 cannot read it (Hyperscan's word is final)
+};
+
+RE2::Options re2_options(bool caseless) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_encoding(RE2::Options::EncodingLatin1);
+    o.set_case_sensitive(!caseless);
+    return o;
+}
+
+std::string_view strip_caseless(std::string_view p, bool& caseless) {
+    caseless = false;
+    if (p.starts_with("(?i)")) {
+        caseless = true;
+        p.remove_prefix(4);
+    }
+    return p;
+}
+
+struct Located {
+    std::size_t to;      // match end offset in the block
+    std::uint32_t id;    // pattern id
+};
+
+struct ScanContext {
+    const char* data;
+    std::size_t size;
+    std::vector<Located>* hits;
+    std::vector<std::pair<std::size_t, std::size_t>>* line_of;  // per pattern: its last hit's line
+};
+
+// Index of the last byte a match covers (the '\n' of a line counts as that line's).
+std::size_t anchor_of(std::size_t to) { return to > 0 ? to - 1 : 0; }
+
+std::size_t line_end_at(const char* data, std::size_t size, std::size_t anchor) {
+    if (anchor >= size) return size;
+    const void* nl = std::memchr(data + anchor, '\n', size - anchor);
+    return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : size;
+}
+
+std::size_t line_start_at(const char* data, std::size_t end) {
+    if (end == 0) return 0;
+    const void* nl = memrchr(data, '\n', end);
+    return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) + 1 : 0;
+}
+
+int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+             unsigned int /*flags*/, void* ctx) {
+    auto* c = static_cast<ScanContext*>(ctx);
+    const std::size_t anchor = anchor_of(static_cast<std::size_t>(to));
+    auto& [start, end] = (*c->line_of)[id];
+    // Later matches of a pattern on a line it already hit add nothing.
+    if (start != SIZE_MAX && anchor >= start && anchor <= end) return 0;
+    end = line_end_at(c->data, c->size, anchor);
+    start = line_start_at(c->data, end);
+    c->hits->push_back({static_cast<std::size_t>(to), id});
+    return 0;
+}
+
+}  // namespace
+
+struct Matcher::Impl {
+    std::vector<Entry> entries;
+    std::vector<PatternInfo> patterns;
+    hs_database_t* db = nullptr;
+    mutable hs_scratch_t* scratch = nullptr;
+    std::size_t rules = 0, markers = 0;
+
+    Impl() = default;
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    ~Impl() {
+        if (scratch) hs_free_scratch(scratch);
+        if (db) hs_free_database(db);
+    }
+
+    // Facts from the entry's extractors; the first value of each name wins.
+    std::vector<std::pair<std::string, std::string>> extract(const Entry& e, std::string_view line) const {
+        std::vector<std::pair<std::string, std::string>> facts;
+        const re2::StringPiece text(line.data(), line.size());
+        for (const auto& x : e.extractors) {
+            const int n = x.re->NumberOfCapturingGroups();
+            std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n) + 1);
+            if (!x.re->Match(text, 0, text.size(), RE2::UNANCHORED, sub.data(), n + 1)) continue;
+            for (const auto& [index, name] : x.groups) {
+                const auto& piece = sub[static_cast<std::size_t>(index)];
+                if (piece.data() == nullptr) continue;
+                const bool seen = std::any_of(facts.begin(), facts.end(),
+                                              [&](const auto& f) { return f.first == name; });
+                if (!seen) facts.emplace_back(name, std::string(piece.data(), piece.size()));
+            }
+        }
+        return facts;
+    }
+
+    bool verified(std::uint32_t pattern, std::string_view line) const {
+        const auto& re = patterns[pattern].verify;
+        if (!re) return true;
+        return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *re);
+    }
+
+    // Emits the hits of one line: `ids` are the pattern ids that fired there (sorted).
+    void emit_line(std::string_view line, std::uint64_t number, bool truncated,
+                   const std::vector<std::uint32_t>& ids, HitSink& sink) const {
+        // Distinct entries whose pattern verifies on the line, markers first.
+        std::vector<std::uint32_t> fired;
+        for (const auto id : ids) {
+            const auto entry = patterns[id].entry;
+            if (std::find(fired.begin(), fired.end(), entry) != fired.end()) continue;
+            if (verified(id, line)) fired.push_back(entry);
+        }
+        if (fired.empty()) return;
+        std::stable_sort(fired.begin(), fired.end(), [&](auto a, auto b) {
+            return (entries[a].rule == nullptr) > (entries[b].rule == nullptr);
+        });
+        LogLine norm = normalise(line, number);
+        norm.truncated = truncated;
+        for (const auto entry : fired) {
+            const Entry& e = entries[entry];
+            if (e.rule) {
+                RuleHit h;
+                h.rule = e.rule;
+                h.line = number;
+                h.level = norm.level;
+                h.origin = norm.origin;
+                h.text = std::string(line.substr(0, k_max_hit_text));
+                h.facts = extract(e, line);
+                sink.hit(std::move(h));
+            } else {
+                MarkerHit h;
+                h.marker = e.marker;
+                h.line = number;
+                h.level = norm.level;
+                h.origin = norm.origin;
+                h.text = std::string(line.substr(0, k_max_hit_text));
+                h.facts = extract(e, line);
+                sink.marker(std::move(h));
+            }
+        }
+    }
+};
+
+Matcher::Matcher(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+Expected<std::vector<Record>> builtin_markers() {
+    std::vector<Record> all;
+    for (std::size_t i = 0; i < embedded::log_markers_data_count; ++i) {
+        const auto& f = embedded::log_markers_data[i];
+        auto records = parse_records(f.contents, f.name);
+        if (!records) return records.error();
+        for (auto& r : *records) all.push_back(std::move(r));
+    }
+    return all;
+}
+
+Expected<Matcher> Matcher::create(std::vector<const Diagnosis*> rules, std::vector<Record> markers) {
+    auto impl = std::make_unique<Impl>();
+    auto error = [](std::string where, std::string message) {
+        return ToolError{ErrorCode::invalid_format, std::move(where), std::move(message),
+                         std::nullopt, std::nullopt};
+    };
+    std::vector<std::string> hs_texts;
+    std::vector<unsigned> flags;
+    auto add_entry = [&](Entry entry, const Record& record, const std::string& label) -> std::optional<ToolError> {
+        const auto index = static_cast<std::uint32_t>(impl->entries.size());
+        for (const auto pattern : record.get_all("Pattern")) {
+            bool caseless = false;
+            const std::string_view body = strip_caseless(pattern, caseless);
+            PatternInfo info;
+            info.entry = index;
+            info.text = std::string(pattern);
+            auto re = std::make_unique<RE2>(re2::StringPiece(body.data(), body.size()), re2_options(caseless));
+            if (re->ok()) info.verify = std::move(re);
+            impl->patterns.push_back(std::move(info));
+            hs_texts.emplace_back(body);
+            flags.push_back(HS_FLAG_MULTILINE | (caseless ? HS_FLAG_CASELESS : 0u));
+        }
+        for (const auto extract : record.get_all("Extract")) {
+            bool caseless = false;
+            const std::string_view body = strip_caseless(extract, caseless);
+            Extractor x;
+            x.re = std::make_unique<RE2>(re2::StringPiece(body.data(), body.size()), re2_options(caseless));
+            if (!x.re->ok()) {
+                return error(record.source, label + ": Extract '" + std::string(extract) +
+                                                "' is not a valid RE2 expression: " + x.re->error());
+            }
+            for (const auto& [name, group] : x.re->NamedCapturingGroups()) x.groups.emplace_back(group, name);
+            std::sort(x.groups.begin(), x.groups.end());
+            entry.extractors.push_back(std::move(x));
+        }
+        impl->entries.push_back(std::move(entry));
+        return std::nullopt;
+    };
+    for (const Diagnosis* d : rules) {
+        Entry e;
+        e.rule = d;
+        if (auto err = add_entry(std::move(e), d->record, d->code)) return *err;
+        ++impl->rules;
+    }
+    for (const Record& r : markers) {
+        Entry e;
+        e.marker = std::string(r.get("Marker").value_or(""));
+        if (e.marker.empty()) {
+            return error(r.source, "record at line " + std::to_string(r.line) + " has no Marker");
+        }
+        const std::string label = "marker " + e.marker;
+        if (auto err = add_entry(std::move(e), r, label)) return *err;
+        ++impl->markers;
+    }
+    if (!hs_texts.empty()) {
+        std::vector<const char*> exprs;
+        std::vector<unsigned> ids;
+        for (std::size_t i = 0; i < hs_texts.size(); ++i) {
+            exprs.push_back(hs_texts[i].c_str());
+            ids.push_back(static_cast<unsigned>(i));
+        }
+        hs_compile_error_t* compile_error = nullptr;
+        if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
+                             HS_MODE_BLOCK, nullptr, &impl->db, &compile_error) != HS_SUCCESS) {
+            std::string where = "catalogue";
+            std::string message = compile_error ? compile_error->message : "compile failed";
+            if (compile_error && compile_error->expression >= 0) {
+                const auto& p = impl->patterns[static_cast<std::size_t>(compile_error->expression)];
+                const Entry& e = impl->entries[p.entry];
+                where = e.rule ? e.rule->record.source : std::string("log.markers");
+                message = (e.rule ? e.rule->code : "marker " + e.marker) + ": Pattern '" + p.text +
+                          "' is rejected by Hyperscan: " + message;
+            }
+            if (compile_error) hs_free_compile_error(compile_error);
+            return error(where, message);
+        }
+        if (hs_alloc_scratch(impl->db, &impl->scratch) != HS_SUCCESS) {
+            return ToolError{ErrorCode::io_error, "catalogue", "cannot allocate Hyperscan scratch space",
+                             std::nullopt, std::nullopt};
+        }
+    }
+    return Matcher(std::move(impl));
+}
+
+Expected<Matcher> Matcher::builtin() {
+    auto markers = builtin_markers();
+    if (!markers) return markers.error();
+    return create(Catalogue::builtin().in_domain("log"), std::move(*markers));
+}
+
+void Matcher::scan_block(std::string_view block, std::uint64_t first_line, bool truncated,
+                         HitSink& sink) const {
+    const Impl& m = *m_impl;
+    if (!m.db || block.empty()) return;
+    std::vector<Located> hits;
+    std::vector<std::pair<std::size_t, std::size_t>> line_of(m.patterns.size(), {SIZE_MAX, SIZE_MAX});
+    ScanContext ctx{block.data(), block.size(), &hits, &line_of};
+    hs_scan(m.db, block.data(), static_cast<unsigned>(block.size()), 0, m.scratch, on_match, &ctx);
+    if (hits.empty()) return;
+    std::stable_sort(hits.begin(), hits.end(), [](const Located& a, const Located& b) { return a.to < b.to; });
+
+    const char* data = block.data();
+    std::size_t counted_to = 0;  // newlines before this offset are counted in `line`
+    std::uint64_t line = first_line;
+    std::size_t i = 0;
+    std::vector<std::uint32_t> ids;
+    while (i < hits.size()) {
+        const std::size_t anchor = anchor_of(hits[i].to);
+        const std::size_t end = line_end_at(data, block.size(), anchor);
+        const std::size_t start = line_start_at(data, end);
+        if (start > counted_to) {
+            line += count_newlines(data + counted_to, start - counted_to);
+            counted_to = start;
+        }
+        ids.clear();
+        while (i < hits.size() && anchor_of(hits[i].to) <= end && anchor_of(hits[i].to) >= start) {
+            ids.push_back(hits[i].id);
+            ++i;
+        }
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        m.emit_line(block.substr(start, end - start), line, truncated, ids, sink);
+    }
+}
+
+Matcher::LineResult Matcher::match_line(std::string_view line) const {
+    struct Collect : HitSink {
+        LineResult result;
+        void hit(RuleHit h) override { result.rules.push_back(std::move(h)); }
+        void marker(MarkerHit h) override { result.markers.push_back(std::move(h)); }
+    } collect;
+    std::string block(line);
+    std::replace(block.begin(), block.end(), '\n', ' ');
+    block += '\n';
+    scan_block(block, 1, false, collect);
+    return std::move(collect.result);
+}
+
+std::vector<std::string> Matcher::patterns() const {
+    std::vector<std::string> out;
+    for (const auto& p : m_impl->patterns) out.push_back(p.text);
+    return out;
+}
+
+std::size_t Matcher::rule_count() const { return m_impl->rules; }
+std::size_t Matcher::marker_count() const { return m_impl->markers; }
+
+}  // namespace trtdoctor::log
