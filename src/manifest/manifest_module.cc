@@ -1,2 +1,0 @@
-// Placeholder translation unit so the manifest library exists before its sources land.
-namespace trtdoctor::manifest {}
