@@ -1,0 +1,542 @@
+#include "perf/json_readers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include <simdjson.h>
+
+#include "core/input_file.h"
+#include "perf/stream_stat.h"
+
+namespace trtdoctor::perf {
+namespace ondemand = simdjson::ondemand;
+
+namespace {
+
+bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+ToolError json_error(const std::string& name, std::uint64_t offset, std::string message) {
+    return ToolError{ErrorCode::invalid_format, name, std::move(message), offset, std::nullopt};
+}
+
+/// A simdjson error with the byte offset where the parser stopped.
+ToolError simdjson_failure(const std::string& name, simdjson::error_code code,
+                           ondemand::document& doc, const char* base, std::uint64_t base_offset,
+                           std::uint64_t fallback_offset) {
+    std::uint64_t offset = fallback_offset;
+    const char* loc = nullptr;
+    if (!doc.current_location().get(loc) && loc >= base) {
+        offset = base_offset + static_cast<std::uint64_t>(loc - base);
+    }
+    return json_error(name, offset, std::string("invalid JSON: ") + simdjson::error_message(code));
+}
+
+/// One top-level JSON value: [begin, end) byte offsets.
+struct DocSpan {
+    std::size_t begin, end;
+};
+
+/// Splits `json` into its top-level values ('[' or '{' documents back to back), checking
+/// that brackets balance and strings close. Truncation names the offset where input ends.
+Expected<std::vector<DocSpan>> split_documents(std::string_view json, const std::string& name) {
+    std::vector<DocSpan> docs;
+    std::vector<char> stack;
+    bool in_str = false, esc = false;
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        char c = json[i];
+        if (in_str) {
+            if (esc) esc = false;
+            else if (c == '\\') esc = true;
+            else if (c == '"') in_str = false;
+            continue;
+        }
+        if (stack.empty()) {
+            if (is_ws(c)) continue;
+            if (c != '[' && c != '{') {
+                return json_error(name, i, std::string("invalid JSON: expected '[' or '{' at the top level, found '") +
+                                               (std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c) : "\\x" + std::to_string(static_cast<unsigned char>(c))) + "'");
+            }
+            begin = i;
+            stack.push_back(c);
+            continue;
+        }
+        switch (c) {
+        case '"': in_str = true; break;
+        case '[':
+        case '{':
+            if (stack.size() > 256) return json_error(name, i, "invalid JSON: nesting deeper than 256 levels");
+            stack.push_back(c);
+            break;
+        case ']':
+        case '}': {
+            char open = c == ']' ? '[' : '{';
+            if (stack.back() != open) {
+                return json_error(name, i, std::string("invalid JSON: '") + c + "' closes '" + stack.back() + "'");
+            }
+            stack.pop_back();
+            if (stack.empty()) docs.push_back({begin, i + 1});
+            break;
+        }
+        default: break;
+        }
+    }
+    if (!stack.empty() || in_str) {
+        return json_error(name, json.size(),
+                          "truncated JSON: the input ends inside the value that starts at byte " +
+                              std::to_string(begin));
+    }
+    if (docs.empty()) return json_error(name, 0, "empty input: no JSON value");
+    return docs;
+}
+
+std::string precision_of(std::string_view format) {
+    auto has = [&](std::string_view s) { return format.find(s) != std::string_view::npos; };
+    if (has("FP8") || has("Fp8")) return "FP8";
+    if (has("BF16") || has("Bf16")) return "BF16";
+    if (has("FP16") || has("Half") || has("Fp16")) return "FP16";
+    if (has("Int8") || has("INT8")) return "INT8";
+    if (has("Int4") || has("INT4")) return "INT4";
+    if (has("Int32") || has("INT32")) return "INT32";
+    if (has("Int64") || has("INT64")) return "INT64";
+    if (has("Bool") || has("BOOL")) return "BOOL";
+    if (has("FP32") || has("Float")) return "FP32";
+    return {};
+}
+
+#define TD_TRY(expr)                                                                        \
+    do {                                                                                    \
+        if (auto td_err_ = (expr)) return fail(td_err_);                                    \
+    } while (0)
+
+}  // namespace
+
+std::string_view to_string(FileKind kind) {
+    switch (kind) {
+    case FileKind::log: return "log";
+    case FileKind::profile_json: return "exportProfile";
+    case FileKind::layer_info_json: return "exportLayerInfo";
+    case FileKind::times_json: return "exportTimes";
+    case FileKind::other_json: return "json";
+    }
+    return "log";
+}
+
+FileKind sniff_kind(std::string_view head) {
+    std::size_t i = 0;
+    while (i < head.size() && is_ws(head[i])) ++i;
+    if (i == head.size() || (head[i] != '[' && head[i] != '{')) return FileKind::log;
+    auto has = [&](std::string_view s) { return head.find(s) != std::string_view::npos; };
+    if (head[i] == '{') return has("\"Layers\"") ? FileKind::layer_info_json : FileKind::other_json;
+    if (has("\"startEnqMs\"") || has("\"latencyMs\"") || has("\"computeMs\"")) return FileKind::times_json;
+    if (has("\"count\"") || has("\"averageMs\"") || has("\"timeMs\"")) return FileKind::profile_json;
+    // "[" followed by a timestamp is a log line, not JSON.
+    std::size_t j = i + 1;
+    while (j < head.size() && is_ws(head[j])) ++j;
+    if (j < head.size() && (head[j] == '{' || head[j] == '[' || head[j] == ']')) return FileKind::other_json;
+    return FileKind::log;
+}
+
+Expected<std::vector<Profile>> parse_profile_json(std::string_view json, const std::string& name) {
+    auto spans = split_documents(json, name);
+    if (!spans) return spans.error();
+    std::vector<Profile> out;
+    ondemand::parser parser;
+    for (const auto& span : *spans) {
+        simdjson::padded_string padded(json.substr(span.begin, span.end - span.begin));
+        ondemand::document doc;
+        auto fail_at = [&](simdjson::error_code e) {
+            return simdjson_failure(name, e, doc, padded.data(), span.begin, span.begin);
+        };
+        if (auto e = parser.iterate(padded).get(doc)) return json_error(name, span.begin, simdjson::error_message(e));
+        auto fail = [&](simdjson::error_code e) -> Expected<std::vector<Profile>> { return fail_at(e); };
+        ondemand::array arr;
+        if (doc.get_array().get(arr)) {
+            return json_error(name, span.begin, "not an --exportProfile file: the top-level value is not an array");
+        }
+        Profile prof;
+        prof.source = "exportProfile";
+        std::uint64_t index = 0;
+        for (auto elem : arr) {
+            ondemand::object obj;
+            TD_TRY(elem.get_object().get(obj));
+            LayerTime lt;
+            bool named = false, is_count = false;
+            for (auto field : obj) {
+                ondemand::raw_json_string key;
+                TD_TRY(field.key().get(key));
+                auto value = field.value();
+                if (key == "name") {
+                    std::string_view s;
+                    TD_TRY(value.get_string().get(s));
+                    lt.name = std::string(s);
+                    named = true;
+                } else if (key == "count") {
+                    double c = 0;
+                    TD_TRY(value.get_double().get(c));
+                    prof.iterations = static_cast<std::uint64_t>(std::max(0.0, c));
+                    is_count = true;
+                } else if (key == "timeMs") {
+                    TD_TRY(value.get_double().get(lt.total_ms));
+                } else if (key == "averageMs") {
+                    TD_TRY(value.get_double().get(lt.avg_ms));
+                } else if (key == "medianMs") {
+                    double m = 0;
+                    TD_TRY(value.get_double().get(m));
+                    lt.median_ms = m;
+                } else if (key == "percentage") {
+                    TD_TRY(value.get_double().get(lt.percent));
+                }
+            }
+            if (named) {
+                prof.layers.push_back(std::move(lt));
+            } else if (!is_count) {
+                return json_error(name, span.begin,
+                                  "not an --exportProfile file: element " + std::to_string(index) +
+                                      " has neither \"name\" nor \"count\"");
+            }
+            ++index;
+        }
+        out.push_back(std::move(prof));
+    }
+    return out;
+}
+
+Expected<LayerInfoSet> parse_layer_info_json(std::string_view json, const std::string& name) {
+    auto spans = split_documents(json, name);
+    if (!spans) return spans.error();
+    if (spans->size() != 1) {
+        return json_error(name, (*spans)[1].begin,
+                          "several JSON values back to back; --exportLayerInfo writes one object");
+    }
+    const auto span = spans->front();
+    simdjson::padded_string padded(json.substr(span.begin, span.end - span.begin));
+    ondemand::parser parser;
+    ondemand::document doc;
+    if (auto e = parser.iterate(padded).get(doc)) return json_error(name, span.begin, simdjson::error_message(e));
+    auto fail = [&](simdjson::error_code e) -> Expected<LayerInfoSet> {
+        return simdjson_failure(name, e, doc, padded.data(), span.begin, span.begin);
+    };
+    ondemand::object top;
+    if (doc.get_object().get(top)) {
+        return json_error(name, span.begin, "not an --exportLayerInfo file: the top-level value is not an object");
+    }
+    LayerInfoSet set;
+    bool saw_layers = false;
+    for (auto field : top) {
+        ondemand::raw_json_string key;
+        TD_TRY(field.key().get(key));
+        if (!(key == "Layers")) continue;
+        saw_layers = true;
+        ondemand::array layers;
+        TD_TRY(field.value().get_array().get(layers));
+        for (auto elem : layers) {
+            ondemand::json_type type;
+            TD_TRY(elem.type().get(type));
+            LayerInfo li;
+            if (type == ondemand::json_type::string) {
+                std::string_view s;
+                TD_TRY(elem.get_string().get(s));
+                li.name = std::string(s);
+            } else {
+                ondemand::object obj;
+                TD_TRY(elem.get_object().get(obj));
+                set.detailed = true;
+                for (auto lf : obj) {
+                    ondemand::raw_json_string lk;
+                    TD_TRY(lf.key().get(lk));
+                    auto v = lf.value();
+                    std::string_view s;
+                    if (lk == "Name") {
+                        TD_TRY(v.get_string().get(s));
+                        li.name = std::string(s);
+                    } else if (lk == "LayerType") {
+                        TD_TRY(v.get_string().get(s));
+                        li.type = std::string(s);
+                    } else if (lk == "TacticName") {
+                        TD_TRY(v.get_string().get(s));
+                        li.tactic = std::string(s);
+                    } else if (lk == "Outputs" && li.precision.empty()) {
+                        ondemand::array outs;
+                        if (v.get_array().get(outs)) continue;
+                        for (auto o : outs) {
+                            ondemand::object oo;
+                            TD_TRY(o.get_object().get(oo));
+                            for (auto of : oo) {
+                                ondemand::raw_json_string ok;
+                                TD_TRY(of.key().get(ok));
+                                if (ok == "Format/Datatype") {
+                                    std::string_view f;
+                                    TD_TRY(of.value().get_string().get(f));
+                                    if (li.precision.empty()) li.precision = precision_of(f);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            set.layers.push_back(std::move(li));
+        }
+    }
+    if (!saw_layers) return json_error(name, span.begin, "not an --exportLayerInfo file: no \"Layers\" array");
+    return set;
+}
+
+// ---------------------------------------------------------------------------------------
+// --exportTimes, streamed.
+
+namespace {
+
+/// Accumulates the records of one array.
+struct TimesAccumulator {
+    StreamStat latency, compute, enqueue, h2d, d2h, end_to_end;
+    double first_start = std::numeric_limits<double>::infinity();
+    double last_end = -std::numeric_limits<double>::infinity();
+    std::uint64_t records = 0;
+    bool trt7 = false;
+
+    TimesSegment finish() const {
+        TimesSegment seg;
+        seg.records = records;
+        seg.trt7_schema = trt7;
+        seg.exact_percentiles = latency.exact();
+        Summary& s = seg.summary;
+        s.source = "exportTimes";
+        s.latency = latency.to_stat();
+        s.gpu_compute = compute.to_stat();
+        s.enqueue = enqueue.to_stat();
+        s.h2d = h2d.to_stat();
+        s.d2h = d2h.to_stat();
+        if (end_to_end.count()) s.end_to_end = end_to_end.to_stat();
+        if (records && last_end > first_start) {
+            double wall_ms = last_end - first_start;
+            s.host_walltime_s = wall_ms / 1000.0;
+            s.throughput_qps = static_cast<double>(records) / (wall_ms / 1000.0);
+        }
+        if (compute.count()) {
+            s.gpu_compute_total_s = compute.sum() / 1000.0;
+            if (auto mean = s.gpu_compute.mean; mean && *mean > 0 && s.gpu_compute.stddev) {
+                s.cv_percent = *s.gpu_compute.stddev / *mean * 100.0;
+            }
+        }
+        return seg;
+    }
+};
+
+/// Parses "[" + body + "]" where body holds whole records; adds them to `acc`.
+std::optional<ToolError> parse_times_batch(ondemand::parser& parser, simdjson::padded_string& scratch,
+                                           std::string_view body, std::uint64_t body_offset,
+                                           TimesAccumulator& acc, const std::string& name) {
+    const std::size_t need = body.size() + 2;
+    if (scratch.size() < need) scratch = simdjson::padded_string(need + need / 4);
+    char* p = scratch.data();
+    p[0] = '[';
+    std::memcpy(p + 1, body.data(), body.size());
+    p[need - 1] = ']';
+    std::memset(p + need, ' ', scratch.size() - need);  // spaces after ']' are harmless
+    ondemand::document doc;
+    auto fail = [&](simdjson::error_code e) -> std::optional<ToolError> {
+        std::uint64_t offset = body_offset;
+        const char* loc = nullptr;
+        if (!doc.current_location().get(loc) && loc > p) {
+            offset = body_offset + static_cast<std::uint64_t>(loc - p - 1);
+        }
+        return json_error(name, offset, std::string("invalid JSON in --exportTimes: ") + simdjson::error_message(e));
+    };
+    if (auto e = parser.iterate(p, need, scratch.size()).get(doc)) return fail(e);
+    ondemand::array arr;
+    if (auto e = doc.get_array().get(arr)) return fail(e);
+    for (auto elem : arr) {
+        ondemand::object obj;
+        if (auto e = elem.get_object().get(obj)) return fail(e);
+        double start_enq = NAN, end_enq = NAN, latency = NAN, compute = NAN, h2d = NAN, d2h = NAN,
+               e2e = NAN, end_out = NAN;
+        for (auto field : obj) {
+            ondemand::raw_json_string key;
+            if (auto e = field.key().get(key)) return fail(e);
+            double v = 0;
+            if (auto e = field.value().get_double().get(v)) return fail(e);
+            if (key == "latencyMs") latency = v;
+            else if (key == "computeMs") compute = v;
+            else if (key == "startEnqMs") start_enq = v;
+            else if (key == "endEnqMs") end_enq = v;
+            else if (key == "h2dMs") h2d = v;
+            else if (key == "d2hMs") d2h = v;
+            else if (key == "endD2hMs") end_out = v;
+            else if (key == "inMs") { h2d = v; acc.trt7 = true; }
+            else if (key == "outMs") { d2h = v; acc.trt7 = true; }
+            else if (key == "endOutMs") end_out = v;
+            else if (key == "endToEndMs") e2e = v;
+        }
+        if (std::isnan(latency) && std::isnan(compute)) {
+            return json_error(name, body_offset, "not an --exportTimes record: no latencyMs or computeMs");
+        }
+        ++acc.records;
+        if (!std::isnan(latency)) acc.latency.add(latency);
+        if (!std::isnan(compute)) acc.compute.add(compute);
+        if (!std::isnan(start_enq) && !std::isnan(end_enq)) {
+            acc.enqueue.add(end_enq - start_enq);
+            acc.first_start = std::min(acc.first_start, start_enq);
+        }
+        if (!std::isnan(h2d)) acc.h2d.add(h2d);
+        if (!std::isnan(d2h)) acc.d2h.add(d2h);
+        if (!std::isnan(e2e)) acc.end_to_end.add(e2e);
+        if (!std::isnan(end_out)) acc.last_end = std::max(acc.last_end, end_out);
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Expected<TimesResult> read_times_stream(const ReadFn& read, const std::string& name, std::size_t window) {
+    window = std::max<std::size_t>(window, 4096);
+    TimesResult result;
+    ondemand::parser parser;
+    simdjson::padded_string scratch(window + 1024);
+    std::string buf;             // carry + current chunk
+    std::uint64_t buf_offset = 0;  // file offset of buf[0]
+    // Scanner state, continuous across chunks.
+    int depth = 0;
+    bool in_str = false, esc = false;
+    std::uint64_t array_open_offset = 0;
+    std::size_t elem_start = std::string::npos;   // index in buf of the open record
+    std::size_t batch_start = std::string::npos;  // first complete record not yet parsed
+    std::size_t batch_end = 0;                    // end of the last complete record
+    std::optional<TimesAccumulator> acc;
+    std::size_t scan_pos = 0;
+    bool eof = false;
+
+    auto flush = [&]() -> std::optional<ToolError> {
+        if (batch_start == std::string::npos || batch_end <= batch_start) return std::nullopt;
+        auto err = parse_times_batch(parser, scratch, std::string_view(buf).substr(batch_start, batch_end - batch_start),
+                                     buf_offset + batch_start, *acc, name);
+        batch_start = std::string::npos;
+        return err;
+    };
+
+    while (!eof) {
+        const std::size_t old = buf.size();
+        buf.resize(old + window);
+        auto got = read(buf.data() + old, window);
+        if (!got) return got.error();
+        buf.resize(old + *got);
+        result.bytes += *got;
+        if (*got == 0) eof = true;
+
+        for (std::size_t i = scan_pos; i < buf.size(); ++i) {
+            char c = buf[i];
+            if (in_str) {
+                if (esc) esc = false;
+                else if (c == '\\') esc = true;
+                else if (c == '"') in_str = false;
+                continue;
+            }
+            if (depth >= 2) {
+                if (c == '"') in_str = true;
+                else if (c == '{' || c == '[') {
+                    if (++depth > 64) return json_error(name, buf_offset + i, "invalid JSON: nesting deeper than 64 levels");
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 1) {
+                        batch_end = i + 1;
+                        elem_start = std::string::npos;
+                    }
+                }
+                continue;
+            }
+            if (is_ws(c)) continue;
+            if (depth == 1) {
+                if (c == '{') {
+                    depth = 2;
+                    elem_start = i;
+                    if (batch_start == std::string::npos) batch_start = i;
+                } else if (c == ']') {
+                    if (auto err = flush()) return *err;
+                    result.segments.push_back(acc->finish());
+                    acc.reset();
+                    depth = 0;
+                } else if (c != ',') {
+                    return json_error(name, buf_offset + i,
+                                      std::string("not an --exportTimes file: expected a record object, found '") + c + "'");
+                }
+                continue;
+            }
+            // depth 0: a new top-level array (several back to back are separate segments).
+            if (c == '[') {
+                depth = 1;
+                acc.emplace();
+                array_open_offset = buf_offset + i;
+            } else {
+                return json_error(name, buf_offset + i,
+                                  result.segments.empty()
+                                      ? "not an --exportTimes file: it does not start with '['"
+                                      : "invalid JSON after the end of the array");
+            }
+        }
+        if (auto err = flush()) return *err;
+        // Keep only the open record (if any) for the next window.
+        std::size_t keep = elem_start != std::string::npos ? elem_start : buf.size();
+        buf.erase(0, keep);
+        buf_offset += keep;
+        if (elem_start != std::string::npos) {
+            elem_start = 0;
+            batch_start = 0;
+        }
+        batch_end = 0;
+        scan_pos = buf.size();
+        if (buf.size() > (64u << 20)) {
+            return json_error(name, buf_offset, "a single --exportTimes record is larger than 64 MiB");
+        }
+    }
+    if (depth != 0 || in_str) {
+        return json_error(name, result.bytes,
+                          "truncated JSON: the input ends inside the array that starts at byte " +
+                              std::to_string(array_open_offset) + " (" +
+                              std::to_string(acc ? acc->records : 0) + " complete records before it)");
+    }
+    if (result.segments.empty()) return json_error(name, 0, "empty input: no JSON array");
+    return result;
+}
+
+Expected<TimesResult> parse_times_json(std::string_view json, const std::string& name, std::size_t window) {
+    std::size_t pos = 0;
+    ReadFn read = [&](char* buf, std::size_t n) -> Expected<std::size_t> {
+        std::size_t k = std::min(n, json.size() - pos);
+        std::memcpy(buf, json.data() + pos, k);
+        pos += k;
+        return k;
+    };
+    return read_times_stream(read, name, window);
+}
+
+Expected<TimesResult> read_times_file(const std::string& path, std::size_t window) {
+    auto in = InputFile::open(path);
+    if (!in) return in.error();
+    ReadFn read = [&](char* buf, std::size_t n) -> Expected<std::size_t> {
+        std::size_t total = 0;
+        while (total < n) {
+            auto got = in->read(buf + total, n - total);
+            if (!got) return got.error();
+            if (*got == 0) break;
+            total += *got;
+        }
+        return total;
+    };
+    return read_times_stream(read, in->name(), window);
+}
+
+Expected<std::string> read_small_file(const std::string& path, std::uint64_t max_bytes) {
+    auto in = InputFile::open(path);
+    if (!in) return in.error();
+    auto text = in->read_up_to(static_cast<std::size_t>(max_bytes) + 1);
+    if (!text) return text.error();
+    if (text->size() > max_bytes) {
+        return ToolError{ErrorCode::too_large, in->name(),
+                         "larger than the limit of " + std::to_string(max_bytes) + " bytes for this kind of file",
+                         std::nullopt, std::nullopt};
+    }
+    return std::move(*text);
+}
+
+}  // namespace trtdoctor::perf
