@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/digest.h"
 #include "core/input_file.h"
 
 namespace trtdoctor::manifest {
@@ -124,6 +125,49 @@ std::optional<std::int64_t> get_int(const json& j, std::string_view pointer) {
     const auto& v = j.at(p);
     if (v.is_number_integer()) return v.get<std::int64_t>();
     return std::nullopt;
+}
+
+}  // namespace trtdoctor::manifest
+
+namespace trtdoctor::manifest {
+
+Expected<FileHash> hash_file(const std::string& path) {
+    auto file = InputFile::open(path);
+    if (!file) return file.error();
+    Digester d;
+    FileHash out;
+    std::string chunk(1 << 20, '\0');
+    while (true) {
+        auto got = file->read(chunk.data(), chunk.size());
+        if (!got) return got.error();
+        if (*got == 0) break;
+        d.update(std::string_view(chunk.data(), *got));
+        out.size += *got;
+    }
+    std::string md5;
+    d.finish(out.sha256, md5);
+    return out;
+}
+
+Expected<std::string> read_whole_file(const std::string& path, std::uint64_t max_bytes) {
+    auto file = InputFile::open(path);
+    if (!file) return file.error();
+    if (file->size() && *file->size() > max_bytes) {
+        return ToolError{ErrorCode::too_large, file->name(),
+                         fmt::format("larger than the {} limit", max_bytes), {}, {}};
+    }
+    std::string text;
+    std::string chunk(1 << 20, '\0');
+    while (text.size() <= max_bytes) {
+        auto got = file->read(chunk.data(), chunk.size());
+        if (!got) return got.error();
+        if (*got == 0) break;
+        text.append(chunk.data(), *got);
+    }
+    if (text.size() > max_bytes) {
+        return ToolError{ErrorCode::too_large, file->name(), fmt::format("larger than the {} limit", max_bytes), {}, {}};
+    }
+    return text;
 }
 
 }  // namespace trtdoctor::manifest

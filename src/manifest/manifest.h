@@ -43,3 +43,17 @@ std::string get_string(const nlohmann::json& j, std::string_view pointer);
 std::optional<std::int64_t> get_int(const nlohmann::json& j, std::string_view pointer);
 
 }  // namespace trtdoctor::manifest
+
+namespace trtdoctor::manifest {
+
+/// SHA-256 and size of a file, streamed.
+struct FileHash {
+    std::string sha256;
+    std::uint64_t size = 0;
+};
+Expected<FileHash> hash_file(const std::string& path);
+
+/// Reads a whole file of at most `max_bytes` (ONNX models), chunk by chunk.
+Expected<std::string> read_whole_file(const std::string& path, std::uint64_t max_bytes);
+
+}  // namespace trtdoctor::manifest
