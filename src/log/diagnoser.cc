@@ -241,6 +241,11 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
                 break;
             }
         }
+        if (!dropped && src.at_least) {
+            const std::string* v = fact(h->facts, src.at_least->fact);
+            const auto value = v ? to_double(*v) : std::nullopt;
+            dropped = !value || *value < src.at_least->value;
+        }
         if (dropped) continue;
         const Diagnosis* target = source;
         for (const auto& rc : src.reclassify) {
@@ -292,9 +297,12 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
         c.severity = severity_rank(sev) > severity_rank(c.severity) ? sev : c.severity;
         c.hits.push_back(h);
     }
-    for (auto& [rule, c] : candidates) {
-        auto it = st.hits.find(rule);
-        c.count = it != st.hits.end() ? std::max<std::uint64_t>(it->second.count, c.hits.size()) : c.hits.size();
+    for (auto it = candidates.begin(); it != candidates.end();) {
+        Candidate& c = it->second;
+        auto h = st.hits.find(it->first);
+        c.count = h != st.hits.end() ? std::max<std::uint64_t>(h->second.count, c.hits.size()) : c.hits.size();
+        if (c.count < c.logic->min_count) it = candidates.erase(it);
+        else ++it;
     }
 
     // --- causal links: a diagnosis that explains another turns it into a consequence ----------
@@ -314,6 +322,9 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
     // --- benign stays benign; a run that passed has no error-level cause ---------------------
     for (auto& [rule, c] : candidates) {
         if ((c.role == Role::benign || passed) && c.severity == Severity::error) c.severity = Severity::warning;
+        if (passed && c.logic->when_passed && severity_rank(*c.logic->when_passed) < severity_rank(c.severity)) {
+            c.severity = *c.logic->when_passed;
+        }
     }
 
     // --- choose the root cause --------------------------------------------------------------
@@ -389,14 +400,15 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
                 break;
             }
         }
-        // Evidence: the first lines and the last one.
+        // Evidence: the first distinct lines and the last one.
         std::vector<const StoredHit*> ev_hits;
+        auto seen = [&](const StoredHit* h) {
+            return std::any_of(ev_hits.begin(), ev_hits.end(), [&](const StoredHit* e) { return e->text == h->text; });
+        };
         for (std::size_t i = 0; i < c.hits.size() && ev_hits.size() + 1 < k_evidence_lines; ++i) {
-            ev_hits.push_back(c.hits[i]);
+            if (!seen(c.hits[i])) ev_hits.push_back(c.hits[i]);
         }
-        if (!c.hits.empty() && std::find(ev_hits.begin(), ev_hits.end(), c.hits.back()) == ev_hits.end()) {
-            ev_hits.push_back(c.hits.back());
-        }
+        if (!c.hits.empty() && !seen(c.hits.back())) ev_hits.push_back(c.hits.back());
         for (const StoredHit* h : ev_hits) {
             f.add_evidence(Location{st.path, std::nullopt, h->line}, h->text);
         }
@@ -452,12 +464,14 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
     const bool has_error_cause = root && root->severity == Severity::error;
     if (failed_marker || (has_error_cause && !passed)) {
         report.run.outcome = Outcome::failed;
-    } else if (st.has_marker("outcome_ran") || (passed && st.phase_at(lines) == Phase::run)) {
+    } else if (st.has_marker("outcome_ran")) {
         report.run.outcome = Outcome::ran;
+    } else if (st.has_marker("outcome_built")) {
+        report.run.outcome = Outcome::built;
     } else if (st.has_marker("outcome_loaded")) {
         report.run.outcome = Outcome::loaded;
-    } else if (st.has_marker("outcome_built") || passed) {
-        report.run.outcome = passed && !st.has_marker("outcome_built") ? Outcome::ran : Outcome::built;
+    } else if (passed) {
+        report.run.outcome = Outcome::ran;
     }
     if (root) {
         report.run.phase = st.phase_at(root->first_line);

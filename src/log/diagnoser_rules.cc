@@ -77,6 +77,18 @@ RuleLogic RuleBook::compile(const Diagnosis* rule) {
         }
     }
     for (auto e : r.get_all("Explains")) l.explains.emplace_back(e);
+    if (auto wp = r.get("WhenPassed")) l.when_passed = parse_severity(*wp);
+    if (auto mc = r.get("MinCount")) {
+        std::size_t v = 1;
+        if (std::from_chars(mc->data(), mc->data() + mc->size(), v).ec == std::errc()) l.min_count = v;
+    }
+    if (auto al = r.get("AtLeast")) {
+        auto [f, num] = split_word(*al);
+        double v = 0;
+        if (std::from_chars(num.data(), num.data() + num.size(), v).ec == std::errc()) {
+            l.at_least = RuleLogic::AtLeast{std::string(f), v};
+        }
+    }
     if (auto agg = r.get("Aggregate")) l.aggregate_dominant = (*agg == "dominant");
     for (auto t : r.get_all("SummaryTemplate")) l.summary_templates.emplace_back(t);
     for (auto t : r.get_all("FixTemplate")) l.fix_templates.emplace_back(t);
@@ -187,8 +199,10 @@ int compare_versions(std::string_view a, std::string_view b) {
 }
 
 std::string version_from_tag(std::string_view code) {
+    // NV_TENSORRT_VERSION: major*1000 + minor*100 + patch before 10, major*10000 + ... after.
     if (code.size() == 4) {
-        return std::string{code[0], '.', code[1], '.', code[2]};
+        const int patch = (code[2] - '0') * 10 + (code[3] - '0');
+        return std::string{code[0], '.', code[1], '.'} + std::to_string(patch);
     }
     if (code.size() == 6) {
         auto num = [&](std::size_t at) {

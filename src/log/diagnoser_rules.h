@@ -45,6 +45,13 @@ struct RuleLogic {
     std::optional<MajorMismatch> major_mismatch;
     std::vector<std::string> explains;  ///< names this diagnosis turns into consequences
     bool aggregate_dominant = false;    ///< SLOW_LAYER-style: a value dominating the others
+    std::optional<Severity> when_passed;  ///< severity when the run passed (WhenPassed)
+    std::size_t min_count = 1;          ///< fewer hits than this are not a finding (MinCount)
+    struct AtLeast {
+        std::string fact;
+        double value = 0;
+    };
+    std::optional<AtLeast> at_least;  ///< drop hits whose numeric fact is below the value
     std::vector<std::string> summary_templates;
     std::vector<std::string> fix_templates;
 };

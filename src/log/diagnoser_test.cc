@@ -176,6 +176,17 @@ TEST(Diagnoser, FirstRunDeepStreamOpenErrorIsNeverAnError) {
     EXPECT_EQ(r.root_cause->severity, Severity::warning);
 }
 
+TEST(Diagnoser, OnlyALongBuildIsSlow) {
+    const auto slow = diagnose("[I] Engine built in 2451.3 sec.\n&&&& PASSED TensorRT.trtexec [TensorRT v100800]\n");
+    ASSERT_TRUE(slow.root_cause);
+    EXPECT_EQ(slow.root_cause->name, "BUILD_SLOW");
+    EXPECT_NE(slow.root_cause->fix.find("2451.3"), std::string::npos);
+    EXPECT_EQ(slow.run.trt_version, "10.8.0");
+    const auto quick = diagnose("[I] Engine built in 35.2 sec.\n");
+    EXPECT_FALSE(quick.root_cause);
+    EXPECT_EQ(quick.run.outcome, Outcome::built);
+}
+
 TEST(Diagnoser, QuietLogHasNoFindings) {
     const auto r = diagnose("[I] [TRT] Loaded engine size: 44 MiB\n[I] Throughput: 1203.5 qps\n");
     EXPECT_FALSE(r.root_cause);

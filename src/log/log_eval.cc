@@ -42,6 +42,7 @@ bool same_line(const std::string& reported, const std::string& expected) {
 
 struct Options {
     std::string corpus;
+    std::vector<std::string> files;  // --files: report each log (no labels)
     double min_top1 = -1, max_false_alarms = 2, min_evidence = -1;
     bool verbose = false;
 };
@@ -49,6 +50,7 @@ struct Options {
 int usage() {
     std::cerr << "usage: trtdoctor-eval-logs CORPUS.jsonl [--min-top1 F] [--max-false-alarms F]\n"
                  "                           [--min-evidence F] [--verbose]\n"
+                 "       trtdoctor-eval-logs --files LOG... (root cause per log; exit 1 if one is an error)\n"
                  "Runs trtdoctor's log diagnosis over every case and prints top-1, false alarms,\n"
                  "evidence hits and the confusion table. Exit 1 below a threshold, 2 on bad input.\n";
     return 3;
@@ -67,11 +69,36 @@ int main(int argc, char** argv) {
         };
         if (a == "--help" || a == "-h") return usage(), 0;
         if (a == "--verbose") opt.verbose = true;
+        else if (a == "--files") {
+            while (i + 1 < argc) opt.files.emplace_back(argv[++i]);
+        }
         else if (a == "--min-top1") { if (!value(opt.min_top1)) return usage(); }
         else if (a == "--max-false-alarms") { if (!value(opt.max_false_alarms)) return usage(); }
         else if (a == "--min-evidence") { if (!value(opt.min_evidence)) return usage(); }
         else if (opt.corpus.empty()) opt.corpus = a;
         else return usage();
+    }
+    if (!opt.files.empty() || opt.corpus == "--files") {
+        auto m = tl::Matcher::builtin();
+        if (!m) return 2;
+        int errors = 0;
+        for (const auto& f : opt.files) {
+            auto r = tl::diagnose_log(f, *m);
+            if (!r) {
+                std::printf("%s: %s\n", f.c_str(), r.error().to_string().c_str());
+                continue;
+            }
+            std::string others;
+            for (const auto& x : r->findings) others += " " + x.name;
+            const auto& rc = r->root_cause;
+            if (rc && rc->severity == Severity::error) ++errors;
+            std::printf("%s: root=%s %s line %llu | outcome=%s phase=%s trt=%s | others:%s\n", f.c_str(),
+                        rc ? rc->name.c_str() : "-", rc ? std::string(trtdoctor::to_string(rc->severity)).c_str() : "",
+                        static_cast<unsigned long long>(rc && !rc->evidence.empty() ? rc->evidence.front().where.line.value_or(0) : 0),
+                        std::string(tl::to_string(r->run.outcome)).c_str(), std::string(tl::to_string(r->run.phase)).c_str(),
+                        r->run.trt_version.c_str(), others.c_str());
+        }
+        return errors == 0 ? 0 : 1;
     }
     if (opt.corpus.empty()) return usage();
 
