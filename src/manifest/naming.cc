@@ -180,7 +180,7 @@ Expected<NameParts> canonical_name(const plan::InspectResult& engine, const std:
     }
     if (!missing.empty()) {
         return ToolError{ErrorCode::unsupported, engine_path,
-                         fmt::format("cannot name the engine: unknown {}", fmt::join(missing, ", ")), {}, {}};
+                         fmt::format("cannot name the engine: missing {}", fmt::join(missing, ", ")), {}, {}};
     }
     return p;
 }
