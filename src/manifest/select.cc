@@ -114,8 +114,7 @@ Candidate judge_candidate(const plan::InspectResult& e, const std::string& path,
             c.score += 1;
         } else {
             ok = false;
-            c.reasons.push_back(fmt::format("built by TensorRT {}, the target runs {}.{}"
-
+            c.reasons.push_back(fmt::format("built by TensorRT {}, the target runs {}.{}",
                                             v.to_string(), *t.trt_major, *t.trt_minor));
         }
     }
