@@ -68,59 +68,81 @@ std::string cu_result_meaning(int code) {
     }
 }
 
-DriverFacts collect_driver_facts(DriverApi& api) {
-    DriverFacts facts;
+namespace {
+
+void collect_cuda(DriverApi& api, DriverFacts& facts) {
     facts.cuda = api.cuda_library();
-    if (facts.cuda.found) {
-        int rc = api.cu_init();
-        facts.cu_init = rc;
-        facts.cu_init_name = api.cu_error_name(rc);
-        int version = 0;
-        if (api.cu_driver_version(&version) == abi::CUDA_SUCCESS && version > 0) {
-            facts.cuda_driver_version = version;
+    if (!facts.cuda.found) return;
+    int rc = api.cu_init();
+    facts.cu_init = rc;
+    facts.cu_init_name = api.cu_error_name(rc);
+    int version = 0;
+    if (api.cu_driver_version(&version) == abi::CUDA_SUCCESS && version > 0) {
+        facts.cuda_driver_version = version;
+    }
+    int count = 0;
+    if (rc == abi::CUDA_SUCCESS && api.cu_device_count(&count) == abi::CUDA_SUCCESS) {
+        for (int i = 0; i < count && i < 64; ++i) {
+            GpuFacts g;
+            g.index = i;
+            api.cu_device_name(i, &g.name);
+            int v = 0;
+            if (api.cu_device_attribute(i, abi::CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, &v) == 0) g.cc_major = v;
+            if (api.cu_device_attribute(i, abi::CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, &v) == 0) g.cc_minor = v;
+            if (api.cu_device_attribute(i, abi::CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, &v) == 0) g.sm_count = v;
+            if (api.cu_device_attribute(i, abi::CU_DEVICE_ATTRIBUTE_INTEGRATED, &v) == 0) g.integrated = v != 0;
+            std::uint64_t mem = 0;
+            if (api.cu_device_total_mem(i, &mem) == 0) g.total_bytes = mem;
+            facts.gpus.push_back(std::move(g));
         }
-        int count = 0;
-        if (rc == abi::CUDA_SUCCESS && api.cu_device_count(&count) == abi::CUDA_SUCCESS) {
-            for (int i = 0; i < count && i < 64; ++i) {
-                GpuFacts g;
-                g.index = i;
-                api.cu_device_name(i, &g.name);
-                int v = 0;
-                if (api.cu_device_attribute(i, abi::CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, &v) == 0) g.cc_major = v;
-                if (api.cu_device_attribute(i, abi::CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, &v) == 0) g.cc_minor = v;
-                if (api.cu_device_attribute(i, abi::CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, &v) == 0) g.sm_count = v;
-                if (api.cu_device_attribute(i, abi::CU_DEVICE_ATTRIBUTE_INTEGRATED, &v) == 0) g.integrated = v != 0;
-                std::uint64_t mem = 0;
-                if (api.cu_device_total_mem(i, &mem) == 0) g.total_bytes = mem;
-                facts.gpus.push_back(std::move(g));
-            }
-        } else if (rc == abi::CUDA_SUCCESS) {
-            facts.notes.push_back("cuDeviceGetCount failed");
+    } else if (rc == abi::CUDA_SUCCESS) {
+        facts.notes.push_back("cuDeviceGetCount failed");
+    }
+}
+
+void collect_nvml(DriverApi& api, DriverFacts& facts) {
+    facts.nvml = api.nvml_library();
+    if (!facts.nvml.found) return;
+    int rc = api.nvml_init();
+    facts.nvml_init = rc;
+    if (rc != abi::NVML_SUCCESS) {
+        facts.notes.push_back(fmt::format("nvmlInit_v2 returned {}", rc));
+        return;
+    }
+    std::string version;
+    if (api.nvml_driver_version(&version) == abi::NVML_SUCCESS) facts.driver_version = version;
+    unsigned count = 0;
+    if (api.nvml_device_count(&count) == abi::NVML_SUCCESS) {
+        for (unsigned i = 0; i < count && i < 64; ++i) {
+            NvmlDevice dev;
+            if (api.nvml_device(i, &dev) == abi::NVML_SUCCESS) merge_nvml(facts, i, dev);
         }
     }
-    facts.nvml = api.nvml_library();
-    if (facts.nvml.found) {
-        int rc = api.nvml_init();
-        facts.nvml_init = rc;
-        if (rc == abi::NVML_SUCCESS) {
-            std::string version;
-            if (api.nvml_driver_version(&version) == abi::NVML_SUCCESS) facts.driver_version = version;
-            unsigned count = 0;
-            if (api.nvml_device_count(&count) == abi::NVML_SUCCESS) {
-                for (unsigned i = 0; i < count && i < 64; ++i) {
-                    NvmlDevice dev;
-                    if (api.nvml_device(i, &dev) == abi::NVML_SUCCESS) merge_nvml(facts, i, dev);
-                }
-            }
-        } else {
-            facts.notes.push_back(fmt::format("nvmlInit_v2 returned {}", rc));
+}
+
+}  // namespace
+
+DriverFacts collect_driver_facts(DriverApi& api, bool nvml_first) {
+    DriverFacts facts;
+    if (nvml_first) {
+        collect_nvml(api, facts);
+        if (!facts.gpus.empty()) {
+            facts.notes.push_back("CUDA driver API not initialised (fast path): SM count and "
+                                  "integrated flag not read");
+            return facts;
         }
+        facts.gpus.clear();
+    }
+    collect_cuda(api, facts);
+    if (!nvml_first) collect_nvml(api, facts);
+    else if (facts.nvml.found && facts.nvml_init == abi::NVML_SUCCESS) {
+        // NVML answered without GPUs; CUDA's view stands.
     }
     return facts;
 }
 
 DriverFacts collect_driver_facts_bounded(std::shared_ptr<DriverApi> api,
-                                         std::chrono::milliseconds deadline) {
+                                         std::chrono::milliseconds deadline, bool nvml_first) {
     struct Shared {
         std::mutex mutex;
         std::condition_variable done_cv;
@@ -128,8 +150,8 @@ DriverFacts collect_driver_facts_bounded(std::shared_ptr<DriverApi> api,
         DriverFacts facts;
     };
     auto shared = std::make_shared<Shared>();
-    std::thread worker([shared, api] {
-        DriverFacts facts = collect_driver_facts(*api);
+    std::thread worker([shared, api, nvml_first] {
+        DriverFacts facts = collect_driver_facts(*api, nvml_first);
         std::lock_guard lock(shared->mutex);
         shared->facts = std::move(facts);
         shared->done = true;

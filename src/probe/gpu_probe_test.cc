@@ -56,3 +56,29 @@ TEST(GpuProbeTest, CuResultMeaningsNameTheCause) {
 
 }  // namespace
 }  // namespace trtdoctor::probe
+
+namespace trtdoctor::probe {
+namespace {
+
+TEST(GpuProbeFastPathTest, NvmlFirstSkipsCuInitWhenNvmlHasGpus) {
+    FakeMachine fake = fake_machines::hopper();
+    fake.cu_init_delay = std::chrono::milliseconds(3000);  // would blow the deadline if called
+    std::shared_ptr<DriverApi> api(make_fake_driver_api(fake));
+    DriverFacts facts = collect_driver_facts_bounded(api, std::chrono::milliseconds(1000), true);
+    EXPECT_FALSE(facts.timed_out);
+    EXPECT_FALSE(facts.cu_init.has_value());
+    ASSERT_EQ(facts.gpus.size(), 1u);
+    EXPECT_EQ(facts.gpus[0].compute_capability(), "9.0");
+    EXPECT_FALSE(facts.gpus[0].sm_count.has_value());
+}
+
+TEST(GpuProbeFastPathTest, NvmlFirstFallsBackToCudaWithoutNvml) {
+    auto api = make_fake_driver_api(fake_machines::jetson_orin());
+    DriverFacts facts = collect_driver_facts(*api, true);
+    ASSERT_TRUE(facts.cu_init.has_value());
+    ASSERT_EQ(facts.gpus.size(), 1u);
+    EXPECT_EQ(facts.gpus[0].integrated, true);
+}
+
+}  // namespace
+}  // namespace trtdoctor::probe

@@ -10,7 +10,7 @@ MachineFacts probe_machine(const ProbeOptions& options) {
     MachineFacts m;
     std::shared_ptr<DriverApi> api = options.driver_api;
     if (!api) api = std::shared_ptr<DriverApi>(make_dlopen_driver_api());
-    m.driver = collect_driver_facts_bounded(api, options.driver_deadline);
+    m.driver = collect_driver_facts_bounded(api, options.driver_deadline, options.nvml_first);
     m.host = probe_host();
     m.libraries = scan_libraries(m.library_notes);
     if (options.find_trtexec) m.trtexec = probe_trtexec(options.trtexec_path);

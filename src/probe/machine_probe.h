@@ -14,6 +14,7 @@ struct ProbeOptions {
     std::chrono::milliseconds driver_deadline{5000};  ///< longest wait on the NVIDIA driver
     std::string trtexec_path;   ///< explicit trtexec, else PATH
     bool find_trtexec = true;   ///< false skips running trtexec --help (fast paths)
+    bool nvml_first = false;    ///< skip cuInit when NVML answers (see collect_driver_facts)
     /// The driver seam; null means the real libraries via dlopen.
     std::shared_ptr<DriverApi> driver_api;
 };

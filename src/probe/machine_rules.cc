@@ -218,8 +218,9 @@ void library_rules(const MachineFacts& m, std::vector<Finding>& out) {
 }  // namespace
 
 bool has_usable_gpu(const MachineFacts& m) {
-    return !m.driver.timed_out && m.driver.cu_init && *m.driver.cu_init == 0 &&
-           !m.driver.gpus.empty();
+    if (m.driver.timed_out || m.driver.gpus.empty()) return false;
+    if (m.driver.cu_init) return *m.driver.cu_init == 0;
+    return m.driver.nvml_init && *m.driver.nvml_init == 0;  // NVML-first fast path
 }
 
 std::vector<Finding> machine_findings(const MachineFacts& m) {
