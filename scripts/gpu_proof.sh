@@ -65,6 +65,12 @@ for e in d["engines"]:
 sys.exit(1 if bad else 0)
 PY
 
+echo "== wall time of single commands (ms)"
+t() { local label=$1 s e; shift; s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N); echo "$(( (e - s) / 1000000 )) ms: $label"; }
+t "env (cuInit + NVML)" "$BIN" env --no-trtexec
+t "check --no-hash, one engine (NVML fast path)" "$BIN" check --no-hash "${files[0]}"
+CUDA_VISIBLE_DEVICES=0 t "check --no-hash, one engine, CUDA_VISIBLE_DEVICES set (cuInit path)" "$BIN" check --no-hash "${files[0]}"
+
 echo "== check --no-hash wall time (ms), all engines, 5 runs"
 for i in 1 2 3 4 5; do
   s=$(date +%s%N); "$BIN" check --no-hash "${files[@]}" > /dev/null; e=$(date +%s%N)
