@@ -270,7 +270,10 @@ struct Parser {
             }
             return;
         }
-        if (block && has_prefix && sev == 'I' && !from_trt) {
+        // Lines with a meaning of their own end an option block (trtexec prints them right
+        // after the device block without a separator).
+        const bool global = starts_with(body, "TensorRT version:") || starts_with(body, "Engine built in ");
+        if (block && has_prefix && sev == 'I' && !from_trt && !global) {
             if (body.empty()) return;
             const auto colon = body.find(':');
             if (colon == std::string_view::npos) return;

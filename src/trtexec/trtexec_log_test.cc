@@ -12,7 +12,7 @@ namespace {
 // A synthetic build log in the shape trtexec 10.x prints (timestamps, [I] prefixes, blocks).
 std::string build_log(std::string_view closing) {
     std::string s =
-        "&&&& RUNNING TensorRT.trtexec [TensorRT v100300] [b26] # trtexec --onnx=net.onnx "
+        "&&&& RUNNING TensorRT.trtexec [TensorRT v100200] [b26] # trtexec --onnx=net.onnx "
         "--fp16 --plugins=./libmy.so --saveEngine=net.engine\n"
         "[01/02/2025-10:00:00] [I] === Model Options ===\n"
         "[01/02/2025-10:00:00] [I] Format: ONNX\n"
@@ -56,9 +56,10 @@ TEST(TrtexecLogTest, ReadsBannerVersionsBlocksAndOutcomeOfABuild) {
     const trtexec::Run& r = log.runs[0];
     EXPECT_EQ(r.outcome, Outcome::passed);
     ASSERT_TRUE(r.banner_version);
-    EXPECT_EQ(r.banner_version->to_string(), "10.3.0");
+    EXPECT_EQ(r.banner_version->to_string(), "10.2.0");  // the TensorRT version line wins
     EXPECT_EQ(r.build_tag, "b26");
     EXPECT_EQ(r.version->to_string(), "10.3.0");
+    EXPECT_EQ(r.block("Device Information")->get("TensorRT version"), std::nullopt);
     EXPECT_EQ(r.model_path, "models/net.onnx");
     EXPECT_EQ(r.model_format, "ONNX");
     EXPECT_EQ(r.precision, "FP32+FP16");
