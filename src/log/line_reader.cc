@@ -128,13 +128,9 @@ bool has_quote_lines(const char* data, std::size_t size) {
 
 }  // namespace
 
-std::size_t clean_block(char* data, std::size_t size) {
-    const bool has_cr = std::memchr(data, '\r', size) != nullptr;
-    const bool has_esc = std::memchr(data, 0x1b, size) != nullptr;
-    // Quote prefixes are rare and '>' is common ("->", ">>>>"), so only look at line starts.
-    const bool has_quote = has_quote_lines(data, size);
-    if (!has_cr && !has_esc && !has_quote) return size;
-
+// Byte by byte: needed only when some line starts with a quote prefix.
+static std::size_t clean_block_quoted(char* data, std::size_t size) {
+    const bool has_quote = true;
     const char* in = data;
     const char* end = data + size;
     char* out = data;
@@ -178,6 +174,43 @@ std::size_t clean_block(char* data, std::size_t size) {
             *out++ = c;
             ++in;
         }
+    }
+    return static_cast<std::size_t>(out - data);
+}
+
+std::size_t clean_block(char* data, std::size_t size) {
+    // Quote prefixes are rare and '>' is common ("->", ">>>>"), so only look at line starts.
+    if (has_quote_lines(data, size)) return clean_block_quoted(data, size);
+    char* const end = data + size;
+    auto find = [end](char* from, char c) {
+        void* hit = std::memchr(from, c, static_cast<std::size_t>(end - from));
+        return hit ? static_cast<char*>(hit) : end;
+    };
+    char* next_cr = find(data, '\r');
+    char* next_esc = find(data, 0x1b);
+    if (next_cr == end && next_esc == end) return size;
+    // Copy the runs between special bytes with memmove; positions of the next CR and ESC are
+    // cached so each byte is searched once.
+    char* in = std::min(next_cr, next_esc);
+    char* out = in;
+    while (in < end) {
+        if (*in == '\r') {
+            if (in + 1 < end && in[1] == '\n') {
+                ++in;
+            } else {
+                *out++ = ' ';
+                ++in;
+            }
+        } else {
+            in += escape_length(in, end);
+        }
+        if (next_cr < in) next_cr = find(in, '\r');
+        if (next_esc < in) next_esc = find(in, 0x1b);
+        char* const stop = std::min(next_cr, next_esc);
+        const auto run = static_cast<std::size_t>(stop - in);
+        std::memmove(out, in, run);
+        out += run;
+        in = stop;
     }
     return static_cast<std::size_t>(out - data);
 }

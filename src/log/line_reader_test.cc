@@ -209,6 +209,12 @@ TEST(CleanBlock, StripsMarkdownQuotePrefixesOnly) {
               ">>>>>>>>>>>>>>> Chose Runner Type: Reformat\n");
 }
 
+TEST(CleanBlock, FastAndQuotedPathsAgreeOnEscapesAndCarriageReturns) {
+    const std::string body = "a\r\n\x1b[2Kb\rc\x1b[0m\r\n\x1b[1;31m[E]\x1b[0m d\r\n\x1b";
+    EXPECT_EQ(cleaned(body), "a\nb c\n[E] d\n");
+    EXPECT_EQ(cleaned("> x\n" + body), "x\na\nb c\n[E] d\n");
+}
+
 TEST(CleanBlock, LeavesCleanBlocksUntouched) {
     const std::string s = "[I] a -> b\n[W] c\n";
     EXPECT_EQ(cleaned(s), s);

@@ -48,15 +48,17 @@ Expected<ScanStats> scan_log(const std::string& path, const Matcher& matcher, Hi
     if (!reader) return reader.error();
     FilterSink filter(sink, options.ignore);
     HitSink& target = options.ignore.empty() ? sink : static_cast<HitSink&>(filter);
+    Matcher::Session session(matcher, target);
     LineBlock block;
     for (;;) {
         auto more = reader->next(block);
         if (!more) return more.error();
         if (!*more) break;
         const std::size_t size = clean_block(block.data, block.size);
-        matcher.scan_block(std::string_view(block.data, size), block.first_line, block.truncated, target);
+        session.scan_block(std::string_view(block.data, size), block.first_line, block.truncated);
         if (options.progress) options.progress(reader->bytes_consumed(), reader->input_size());
     }
+    session.finish();
     ScanStats stats;
     stats.lines = reader->lines();
     stats.truncated_lines = reader->truncated_lines();

@@ -54,6 +54,16 @@ std::string_view strip_caseless(std::string_view p, bool& caseless) {
     return p;
 }
 
+// True when a pattern holds a construct that Hyperscan lets match '\n' (in multiline mode
+// without DOTALL, '.' never does); only those need RE2 to confirm the hit on the line itself.
+bool can_cross_lines(std::string_view p) {
+    for (const std::string_view token : {"\\s", "\\W", "\\D", "\\H", "[^", "\\n", "\\x0a", "\\x0A", "\\v",
+                                         "\\R", "\\012", "(?s", "\\p", "\\P"}) {
+        if (p.find(token) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 struct Located {
     std::size_t to;      // match end offset in the block
     std::uint32_t id;    // pattern id
@@ -136,43 +146,73 @@ struct Matcher::Impl {
         return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *re);
     }
 
-    // Emits the hits of one line: `ids` are the pattern ids that fired there (sorted).
-    void emit_line(std::string_view line, std::uint64_t number, bool truncated,
-                   const std::vector<std::uint32_t>& ids, HitSink& sink) const {
-        // Distinct entries whose pattern verifies on the line, markers first.
-        std::vector<std::uint32_t> fired;
+    // The distinct entries whose pattern fired on the line and holds there, markers first.
+    void fired_entries(std::string_view line, const std::vector<std::uint32_t>& ids,
+                       std::vector<std::uint32_t>& fired) const {
+        fired.clear();
         for (const auto id : ids) {
             const auto entry = patterns[id].entry;
             if (std::find(fired.begin(), fired.end(), entry) != fired.end()) continue;
             if (verified(id, line)) fired.push_back(entry);
         }
-        if (fired.empty()) return;
         std::stable_sort(fired.begin(), fired.end(), [&](auto a, auto b) {
             return (entries[a].rule == nullptr) > (entries[b].rule == nullptr);
         });
-        LogLine norm = normalise(line, number);
-        norm.truncated = truncated;
-        for (const auto entry : fired) {
-            const Entry& e = entries[entry];
-            if (e.rule) {
-                RuleHit h;
-                h.rule = e.rule;
-                h.line = number;
-                h.level = norm.level;
-                h.origin = norm.origin;
-                h.text = std::string(line.substr(0, k_max_hit_text));
-                h.facts = extract(e, line);
-                sink.hit(std::move(h));
-            } else {
-                MarkerHit h;
-                h.marker = e.marker;
-                h.line = number;
-                h.level = norm.level;
-                h.origin = norm.origin;
-                h.text = std::string(line.substr(0, k_max_hit_text));
-                h.facts = extract(e, line);
-                sink.marker(std::move(h));
+    }
+
+    RuleHit rule_hit(const Entry& e, const LogLine& norm, std::string_view line) const {
+        RuleHit h;
+        h.rule = e.rule;
+        h.line = norm.number;
+        h.level = norm.level;
+        h.origin = norm.origin;
+        h.text = std::string(line.substr(0, k_max_hit_text));
+        h.facts = extract(e, line);
+        return h;
+    }
+
+    MarkerHit marker_hit(const Entry& e, const LogLine& norm, std::string_view line) const {
+        MarkerHit h;
+        h.marker = e.marker;
+        h.line = norm.number;
+        h.level = norm.level;
+        h.origin = norm.origin;
+        h.text = std::string(line.substr(0, k_max_hit_text));
+        h.facts = extract(e, line);
+        return h;
+    }
+
+    // Locates the lines of a block's matches and calls on_line(line, number, ids) in order.
+    template <class OnLine>
+    void locate(std::string_view block, std::uint64_t first_line, OnLine&& on_line) const {
+        if (!db || block.empty()) return;
+        std::vector<Located> hits;
+        std::vector<std::pair<std::size_t, std::size_t>> line_of(patterns.size(), {SIZE_MAX, SIZE_MAX});
+        ScanContext ctx{block.data(), block.size(), &hits, &line_of};
+        hs_scan(db, block.data(), static_cast<unsigned>(block.size()), 0, scratch, on_match, &ctx);
+        if (hits.empty()) return;
+        std::stable_sort(hits.begin(), hits.end(), [](const Located& a, const Located& b) { return a.to < b.to; });
+        const char* data = block.data();
+        std::size_t counted_to = 0;  // newlines before this offset are counted in `line`
+        std::uint64_t line = first_line;
+        std::size_t i = 0;
+        std::vector<std::uint32_t> ids;
+        while (i < hits.size()) {
+            const std::size_t anchor = anchor_of(hits[i].to);
+            const std::size_t end = line_end_at(data, block.size(), anchor);
+            const std::size_t start = line_start_at(data, end);
+            if (start > counted_to) {
+                line += count_newlines(data + counted_to, start - counted_to);
+                counted_to = start;
             }
+            ids.clear();
+            while (i < hits.size() && anchor_of(hits[i].to) <= end && anchor_of(hits[i].to) >= start) {
+                ids.push_back(hits[i].id);
+                ++i;
+            }
+            std::sort(ids.begin(), ids.end());
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            on_line(block.substr(start, end - start), line, ids);
         }
     }
 };
@@ -210,7 +250,7 @@ Expected<Matcher> Matcher::create(std::vector<const Diagnosis*> rules, std::vect
             info.entry = index;
             info.text = std::string(pattern);
             auto re = std::make_unique<RE2>(re2::StringPiece(body.data(), body.size()), re2_options(caseless));
-            if (re->ok()) info.verify = std::move(re);
+            if (re->ok() && can_cross_lines(body)) info.verify = std::move(re);
             impl->patterns.push_back(std::move(info));
             hs_texts.emplace_back(body);
             flags.push_back(HS_FLAG_MULTILINE | (caseless ? HS_FLAG_CASELESS : 0u));
@@ -286,37 +326,73 @@ Expected<Matcher> Matcher::builtin() {
 void Matcher::scan_block(std::string_view block, std::uint64_t first_line, bool truncated,
                          HitSink& sink) const {
     const Impl& m = *m_impl;
-    if (!m.db || block.empty()) return;
-    std::vector<Located> hits;
-    std::vector<std::pair<std::size_t, std::size_t>> line_of(m.patterns.size(), {SIZE_MAX, SIZE_MAX});
-    ScanContext ctx{block.data(), block.size(), &hits, &line_of};
-    hs_scan(m.db, block.data(), static_cast<unsigned>(block.size()), 0, m.scratch, on_match, &ctx);
-    if (hits.empty()) return;
-    std::stable_sort(hits.begin(), hits.end(), [](const Located& a, const Located& b) { return a.to < b.to; });
-
-    const char* data = block.data();
-    std::size_t counted_to = 0;  // newlines before this offset are counted in `line`
-    std::uint64_t line = first_line;
-    std::size_t i = 0;
-    std::vector<std::uint32_t> ids;
-    while (i < hits.size()) {
-        const std::size_t anchor = anchor_of(hits[i].to);
-        const std::size_t end = line_end_at(data, block.size(), anchor);
-        const std::size_t start = line_start_at(data, end);
-        if (start > counted_to) {
-            line += count_newlines(data + counted_to, start - counted_to);
-            counted_to = start;
+    std::vector<std::uint32_t> fired;
+    m.locate(block, first_line, [&](std::string_view line, std::uint64_t number, const auto& ids) {
+        m.fired_entries(line, ids, fired);
+        if (fired.empty()) return;
+        LogLine norm = normalise(line, number);
+        norm.truncated = truncated;
+        for (const auto entry : fired) {
+            const Entry& e = m.entries[entry];
+            if (e.rule) sink.hit(m.rule_hit(e, norm, line));
+            else sink.marker(m.marker_hit(e, norm, line));
         }
-        ids.clear();
-        while (i < hits.size() && anchor_of(hits[i].to) <= end && anchor_of(hits[i].to) >= start) {
-            ids.push_back(hits[i].id);
-            ++i;
-        }
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        m.emit_line(block.substr(start, end - start), line, truncated, ids, sink);
-    }
+    });
 }
+
+struct Matcher::Session::State {
+    const Impl& m;
+    HitSink& sink;
+    std::vector<std::uint32_t> fired;
+    // The last event delivered or held: a marker entry, or -1 for anything else.
+    std::int64_t last_marker = -1;
+    bool held = false;  // a later hit of last_marker's run waits in held_line
+    std::string held_line;
+    std::uint64_t held_number = 0;
+    bool held_truncated = false;
+
+    void flush() {
+        if (!held) return;
+        held = false;
+        LogLine norm = normalise(held_line, held_number);
+        norm.truncated = held_truncated;
+        sink.marker(m.marker_hit(m.entries[static_cast<std::size_t>(last_marker)], norm, held_line));
+    }
+};
+
+Matcher::Session::Session(const Matcher& matcher, HitSink& sink)
+    : m_state(std::make_unique<State>(State{*matcher.m_impl, sink, {}, -1, false, {}, 0, false})) {}
+Matcher::Session::~Session() = default;
+
+void Matcher::Session::scan_block(std::string_view block, std::uint64_t first_line, bool truncated) {
+    State& st = *m_state;
+    const Impl& m = st.m;
+    m.locate(block, first_line, [&](std::string_view line, std::uint64_t number, const auto& ids) {
+        m.fired_entries(line, ids, st.fired);
+        if (st.fired.empty()) return;
+        // One marker alone on the line, repeating the previous event: hold it back.
+        if (st.fired.size() == 1 && m.entries[st.fired[0]].rule == nullptr &&
+            static_cast<std::int64_t>(st.fired[0]) == st.last_marker) {
+            st.held = true;
+            st.held_line.assign(line.substr(0, k_max_hit_text));
+            st.held_number = number;
+            st.held_truncated = truncated;
+            return;
+        }
+        st.flush();
+        LogLine norm = normalise(line, number);
+        norm.truncated = truncated;
+        for (const auto entry : st.fired) {
+            const Entry& e = m.entries[entry];
+            if (e.rule) st.sink.hit(m.rule_hit(e, norm, line));
+            else st.sink.marker(m.marker_hit(e, norm, line));
+        }
+        st.last_marker = (st.fired.size() == 1 && m.entries[st.fired[0]].rule == nullptr)
+                             ? static_cast<std::int64_t>(st.fired[0]) : -1;
+    });
+}
+
+void Matcher::Session::finish() { m_state->flush(); }
 
 Matcher::LineResult Matcher::match_line(std::string_view line) const {
     struct Collect : HitSink {

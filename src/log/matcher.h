@@ -43,9 +43,28 @@ public:
     ~Matcher();
 
     /// Scans a cleaned block of whole lines (each ends with '\n', the block starts a line).
-    /// `truncated` marks a block that is one line cut to the limit.
+    /// `truncated` marks a block that is one line cut to the limit. Every hit is delivered.
     void scan_block(std::string_view block, std::uint64_t first_line, bool truncated,
                     HitSink& sink) const;
+
+    /// Scanning one input block after block. A run of the same marker firing on successive
+    /// hit lines with nothing else in between (trtexec prints "Average on 10 runs" thousands
+    /// of times) is delivered as its first and its last hit only: the order of events and the
+    /// run's end stay visible while the cost per repeated line stays near zero.
+    class Session {
+    public:
+        Session(const Matcher& matcher, HitSink& sink);
+        ~Session();
+        Session(const Session&) = delete;
+        Session& operator=(const Session&) = delete;
+        void scan_block(std::string_view block, std::uint64_t first_line, bool truncated);
+        /// Delivers a held-back last marker of a run; call after the last block.
+        void finish();
+
+    private:
+        struct State;
+        std::unique_ptr<State> m_state;
+    };
 
     /// What fires on one line (tests and the catalogue-examples check).
     struct LineResult {

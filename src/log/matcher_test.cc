@@ -138,3 +138,30 @@ TEST(Matcher, BuiltinCatalogueCompiles) {
 
 }  // namespace
 }  // namespace trtdoctor::log
+
+namespace trtdoctor::log {
+namespace {
+
+TEST(MatcherSession, DeliversARunOfOneRepeatedMarkerAsItsFirstAndLastHit) {
+    auto rules = test::make_rules("Code: TD4970\nName: FAIL_RULE\nPattern: Network must have at least one output\n",
+                                  "Marker: phase_run\nPattern: Average on [0-9]+ runs\nExtract: on (?P<runs>[0-9]+) runs\n");
+    auto m = Matcher::create(rules.pointers(), rules.markers);
+    ASSERT_TRUE(m);
+    struct Events : HitSink {
+        std::vector<std::string> seen;
+        void hit(RuleHit h) override { seen.push_back("rule@" + std::to_string(h.line)); }
+        void marker(MarkerHit h) override {
+            seen.push_back(h.marker + "@" + std::to_string(h.line) + ":" + h.facts.at(0).second);
+        }
+    } events;
+    Matcher::Session session(*m, events);
+    session.scan_block("Average on 1 runs\nAverage on 2 runs\nquiet\nAverage on 3 runs\n", 1, false);
+    session.scan_block("Average on 4 runs\nNetwork must have at least one output\nAverage on 5 runs\n"
+                       "Average on 6 runs\n", 5, false);
+    session.finish();
+    EXPECT_EQ(events.seen, (std::vector<std::string>{"phase_run@1:1", "phase_run@5:4", "rule@6",
+                                                      "phase_run@7:5", "phase_run@8:6"}));
+}
+
+}  // namespace
+}  // namespace trtdoctor::log
