@@ -335,7 +335,7 @@ std::optional<ToolError> parse_times_batch(ondemand::parser& parser, simdjson::p
     p[0] = '[';
     std::memcpy(p + 1, body.data(), body.size());
     p[need - 1] = ']';
-    std::memset(p + need, ' ', scratch.size() - need);  // spaces after ']' are harmless
+    std::memset(p + need, ' ', simdjson::SIMDJSON_PADDING);  // padded_string allocates size() + padding
     ondemand::document doc;
     auto fail = [&](simdjson::error_code e) -> std::optional<ToolError> {
         std::uint64_t offset = body_offset;
@@ -345,7 +345,7 @@ std::optional<ToolError> parse_times_batch(ondemand::parser& parser, simdjson::p
         }
         return json_error(name, offset, std::string("invalid JSON in --exportTimes: ") + simdjson::error_message(e));
     };
-    if (auto e = parser.iterate(p, need, scratch.size()).get(doc)) return fail(e);
+    if (auto e = parser.iterate(p, need, scratch.size() + simdjson::SIMDJSON_PADDING).get(doc)) return fail(e);
     ondemand::array arr;
     if (auto e = doc.get_array().get(arr)) return fail(e);
     for (auto elem : arr) {
@@ -526,10 +526,27 @@ Expected<TimesResult> read_times_file(const std::string& path, std::size_t windo
     return read_times_stream(read, in->name(), window);
 }
 
+Expected<std::string> read_bounded(InputFile& in, std::uint64_t max_bytes) {
+    std::string out;
+    const std::uint64_t limit = max_bytes + 1;
+    std::size_t step = in.size() ? static_cast<std::size_t>(std::min<std::uint64_t>(*in.size() + 1, limit)) : 1u << 20;
+    while (out.size() < limit) {
+        const std::size_t old = out.size();
+        const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(std::max<std::size_t>(step, 65536), limit - old));
+        out.resize(old + want);
+        auto got = in.read(out.data() + old, want);
+        if (!got) return got.error();
+        out.resize(old + *got);
+        if (*got == 0) break;
+        step = out.size();  // grow geometrically for streams
+    }
+    return out;
+}
+
 Expected<std::string> read_small_file(const std::string& path, std::uint64_t max_bytes) {
     auto in = InputFile::open(path);
     if (!in) return in.error();
-    auto text = in->read_up_to(static_cast<std::size_t>(max_bytes) + 1);
+    auto text = read_bounded(*in, max_bytes);
     if (!text) return text.error();
     if (text->size() > max_bytes) {
         return ToolError{ErrorCode::too_large, in->name(),

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/input_file.h"
 #include "perf/perf_model.h"
 
 namespace trtdoctor::perf {
@@ -53,6 +54,10 @@ Expected<TimesResult> parse_times_json(std::string_view json, const std::string&
                                        std::size_t window = 8u << 20);
 /// Opens and streams a --exportTimes file ("-" for stdin).
 Expected<TimesResult> read_times_file(const std::string& path, std::size_t window = 8u << 20);
+
+/// Reads all of `in`, up to `max_bytes` + 1 bytes (one more tells "too large"), growing the
+/// buffer as data arrives rather than allocating the limit up front.
+Expected<std::string> read_bounded(InputFile& in, std::uint64_t max_bytes);
 
 /// Reads a whole (small) JSON export into memory, refusing more than `max_bytes`.
 Expected<std::string> read_small_file(const std::string& path, std::uint64_t max_bytes);

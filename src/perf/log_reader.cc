@@ -7,6 +7,7 @@
 
 #include "core/input_file.h"
 #include "perf/conditions.h"
+#include "perf/json_readers.h"
 #include "trtexec/trtexec_log.h"
 
 namespace trtdoctor::perf {
@@ -163,7 +164,7 @@ std::optional<MemoryEvent> parse_mem_change(std::string_view msg) {
     constexpr std::string_view tag = "[MemUsageChange] ";
     if (!starts_with(msg, tag)) return std::nullopt;
     msg.remove_prefix(tag.size());
-    auto colon = msg.rfind(": CPU ");
+    auto colon = msg.find(": CPU ");
     if (colon == std::string_view::npos) return std::nullopt;
     MemoryEvent ev;
     ev.what = std::string(trim(msg.substr(0, colon)));
@@ -419,7 +420,7 @@ std::vector<LogRun> read_log_text(std::string_view text) {
 Expected<std::vector<LogRun>> read_log_file(const std::string& path, std::uint64_t max_bytes) {
     auto in = InputFile::open(path);
     if (!in) return in.error();
-    auto text = in->read_up_to(static_cast<std::size_t>(max_bytes) + 1);
+    auto text = read_bounded(*in, max_bytes);
     if (!text) return text.error();
     if (text->size() > max_bytes) {
         return ToolError{ErrorCode::too_large, in->name(),
