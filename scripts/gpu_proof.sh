@@ -55,6 +55,10 @@ python3 - "$OUT/check.json" <<'PY' || fails=$((fails + 1))
 import json, sys
 d = json.load(open(sys.argv[1]))
 bad = 0
+driver_env = [f["code"] for f in d["machine_findings"] if f["name"] == "CUDA_DRIVER_ENV"]
+good = not driver_env
+print(("PASS: " if good else "FAIL: ") + f"no CUDA_DRIVER_ENV finding on a working GPU machine {driver_env}")
+bad += 0 if good else 1
 for e in d["engines"]:
     codes = {f["name"] for f in e["findings"]}
     plan = any(f["code"].startswith("TD3") and f["name"] == "GPU_ARCH_MISMATCH" for f in e["findings"])

@@ -127,6 +127,9 @@ DriverFacts collect_driver_facts(DriverApi& api, bool nvml_first) {
     if (nvml_first) {
         collect_nvml(api, facts);
         if (!facts.gpus.empty()) {
+            // libcuda is still opened (cheap) so that a missing or broken one is reported;
+            // only cuInit and the device queries are skipped.
+            facts.cuda = api.cuda_library();
             facts.notes.push_back("CUDA driver API not initialised (fast path): SM count and "
                                   "integrated flag not read");
             return facts;
@@ -134,10 +137,7 @@ DriverFacts collect_driver_facts(DriverApi& api, bool nvml_first) {
         facts.gpus.clear();
     }
     collect_cuda(api, facts);
-    if (!nvml_first) collect_nvml(api, facts);
-    else if (facts.nvml.found && facts.nvml_init == abi::NVML_SUCCESS) {
-        // NVML answered without GPUs; CUDA's view stands.
-    }
+    if (!nvml_first) collect_nvml(api, facts);  // with nvml_first NVML was asked already
     return facts;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "probe/fake_driver_api.h"
+#include "probe/machine_rules.h"
 
 namespace trtdoctor::probe {
 namespace {
@@ -67,9 +68,18 @@ TEST(GpuProbeFastPathTest, NvmlFirstSkipsCuInitWhenNvmlHasGpus) {
     DriverFacts facts = collect_driver_facts_bounded(api, std::chrono::milliseconds(1000), true);
     EXPECT_FALSE(facts.timed_out);
     EXPECT_FALSE(facts.cu_init.has_value());
+    EXPECT_TRUE(facts.cuda.found);  // libcuda is still located, so no false "no driver"
     ASSERT_EQ(facts.gpus.size(), 1u);
     EXPECT_EQ(facts.gpus[0].compute_capability(), "9.0");
     EXPECT_FALSE(facts.gpus[0].sm_count.has_value());
+}
+
+TEST(GpuProbeFastPathTest, FastPathMachineGivesNoDriverFinding) {
+    MachineFacts m;
+    m.driver = collect_driver_facts(*make_fake_driver_api(fake_machines::hopper()), true);
+    m.libraries.push_back({"libnvinfer", "libnvinfer.so.10", "/x/libnvinfer.so.10", "10.3.0", "ld.so.cache"});
+    EXPECT_TRUE(machine_findings(m).empty());
+    EXPECT_TRUE(has_usable_gpu(m));
 }
 
 TEST(GpuProbeFastPathTest, NvmlFirstFallsBackToCudaWithoutNvml) {
