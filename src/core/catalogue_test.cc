@@ -24,7 +24,7 @@ TEST(CatalogueTest, LoadsRecordsAndAttachesPages) {
     ASSERT_TRUE(cat) << cat.error().to_string();
     ASSERT_EQ(cat->all().size(), 2u);
     EXPECT_EQ(cat->all()[0].code, "TD9001");  // sorted by code
-    EXPECT_EQ(cat->all()[0].fix, "do\nthis");
+    EXPECT_EQ(cat->all()[0].fix, "do this");
     EXPECT_EQ(cat->all()[0].page, "# TD9001 A_NAME: first\n");
     EXPECT_TRUE(cat->all()[1].page.empty());
     EXPECT_EQ(cat->lookup("td9002").size(), 1u);

@@ -53,8 +53,9 @@ Expected<std::vector<Record>> parse_records(std::string_view text, std::string_v
                 return ToolError{ErrorCode::invalid_format, std::string(source),
                                  "continuation line without a field", std::nullopt, line_no};
             }
+            // Continuations fold into one line (prose fields wrap in the file, not on screen).
             auto& value = current.fields.back().second;
-            if (!value.empty()) value += '\n';
+            if (!value.empty()) value += ' ';
             value += trim(line);
             continue;
         }

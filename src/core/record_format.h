@@ -5,7 +5,7 @@
 //   Name: ENGINE_TRUNCATED
 //   Pattern: Size specified in header does not match
 //   Fix: copy the file again; it is
-//     continued on lines that start with white space
+//     continued on lines that start with white space (joined with one space)
 //
 // Keys may repeat (several Pattern lines); order is kept. Chosen over JSON/YAML because
 // regular expressions need no escaping and a diff of one rule stays one block.

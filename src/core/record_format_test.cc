@@ -13,7 +13,7 @@ TEST(RecordFormatTest, ParsesBlocksRepeatsAndContinuations) {
     ASSERT_EQ(recs->size(), 2u);
     EXPECT_EQ((*recs)[0].line, 2u);
     EXPECT_EQ((*recs)[0].get_all("Pattern"), (std::vector<std::string_view>{"a: b", "(?i)x"}));
-    EXPECT_EQ(*(*recs)[1].get("Fix"), "one\ntwo");
+    EXPECT_EQ(*(*recs)[1].get("Fix"), "one two");
     EXPECT_FALSE((*recs)[1].get("Pattern"));
 }
 

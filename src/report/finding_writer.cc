@@ -24,13 +24,16 @@ std::string location_text(const Location& loc) {
     return s;
 }
 
-std::string indent_lines(std::string_view text, std::string_view prefix) {
+// The first line gets `prefix`, the following ones are aligned under its text.
+std::string indent_lines(std::string_view text, std::string_view prefix, std::size_t width) {
     std::string out;
     std::size_t start = 0;
+    bool first = true;
     while (start <= text.size()) {
         const auto nl = text.find('\n', start);
         const auto line = text.substr(start, nl == std::string_view::npos ? text.npos : nl - start);
-        out += prefix;
+        out += first ? std::string(prefix) : std::string(width, ' ');
+        first = false;
         out += line;
         out += '\n';
         if (nl == std::string_view::npos) break;
@@ -57,11 +60,11 @@ std::string format_finding_text(const Finding& f, const Style& style, bool show_
         out += "    " + style.dim(loc.empty() ? "|" : loc + " |") + " " + line + "\n";
     }
     if (show_explanation && !f.explanation.empty()) {
-        out += indent_lines(f.explanation, "  " + style.cyan("why:") + " ");
+        out += indent_lines(f.explanation, "  " + style.cyan("why:") + " ", 7);
     }
     if (!f.fix.empty()) {
         const std::string label = style.green("fix:");
-        out += indent_lines(f.fix, "  " + label + " ");
+        out += indent_lines(f.fix, "  " + label + " ", 7);
     }
     out += "  " + style.dim(fmt::format("see: trtdoctor explain {}", f.code)) + "\n";
     return out;
