@@ -17,7 +17,7 @@ using plan::InspectResult;
 
 std::string gpu_line(const plan::BuilderGpu& g) {
     std::string s = fmt::format("compute capability {}", g.compute_capability());
-    if (g.sm_count) s += fmt::format(", {} SMs", *g.sm_count);
+    if (g.sm_count) s += fmt::format(", {} SM{}", *g.sm_count, *g.sm_count == 1 ? "" : "s");
     if (g.memory_bytes) s += fmt::format(", {} memory", human_bytes(*g.memory_bytes));
     if (g.l2_bytes) s += fmt::format(", L2 {}", human_bytes(*g.l2_bytes));
     if (g.gpu_clock_khz) s += fmt::format(", {} MHz", *g.gpu_clock_khz / 1000);

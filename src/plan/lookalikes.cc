@@ -1,5 +1,6 @@
 #include "plan/lookalikes.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/byte_cursor.h"
@@ -97,7 +98,9 @@ std::optional<TextInfo> classify_text(std::string_view head) {
     while (!rest.empty()) {
         auto line = next_line(rest);
         if (line.find_first_not_of(" \t") != std::string_view::npos) {
-            t.first_line = printable(line, 80);
+            std::string spaced(line);
+            std::replace(spaced.begin(), spaced.end(), '\t', ' ');
+            t.first_line = printable(spaced, 80);
             break;
         }
     }
