@@ -98,6 +98,11 @@ void add_fact(Facts& facts, std::string key, std::string value) {
     facts.emplace_back(std::move(key), std::move(value));
 }
 
+std::string unwrap(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
 std::string major_of(std::string_view v) { return std::string(v.substr(0, v.find('.'))); }
 
 // One hit after the rule's reasoning keys were applied.
@@ -361,7 +366,8 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
         f.code = c.rule->code;
         f.name = c.rule->name;
         f.severity = c.severity;
-        f.explanation = c.rule->explanation;
+        // Record continuation lines only wrap the text: one paragraph each.
+        f.explanation = unwrap(c.rule->explanation);
         Facts facts;
         for (const StoredHit* h : c.hits) {
             for (const auto& [k, v] : h->facts) add_fact(facts, k, v);
@@ -393,7 +399,7 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
                 break;
             }
         }
-        f.fix = c.rule->fix;
+        f.fix = unwrap(c.rule->fix);
         for (const auto& t : c.logic->fix_templates) {
             if (auto s = fill_template(t, facts)) {
                 f.fix = *s;
@@ -445,7 +451,7 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
             std::string list;
             for (auto l : cascade) list += (list.empty() ? "" : ", ") + std::to_string(l);
             f.add_fact("cascade_lines", list);
-            f.explanation += "\nThe later failure lines (" + list +
+            f.explanation += " The later failure lines (" + list +
                              (cascade_count > cascade.size() ? ", ..." : "") + ") follow from it.";
         }
         report.root_cause = std::move(f);
