@@ -1,5 +1,6 @@
 // DriverApi over the real libcuda.so.1 and libnvidia-ml.so.1, opened with dlopen at run time.
 #include <dlfcn.h>
+#include <link.h>
 
 #include <array>
 #include <cstring>
@@ -25,12 +26,12 @@ public:
         }
         m_load.found = true;
         m_load.path = name;
-#ifdef RTLD_DI_ORIGIN
-        std::array<char, 4096> origin{};
-        if (dlinfo(m_handle, RTLD_DI_ORIGIN, origin.data()) == 0) {
-            m_load.path = std::string(origin.data()) + "/" + name;
+        // The file the loader picked, from its link map (l_name is the full path).
+        struct link_map* map = nullptr;
+        if (dlinfo(m_handle, RTLD_DI_LINKMAP, &map) == 0 && map != nullptr && map->l_name != nullptr &&
+            map->l_name[0] == '/') {
+            m_load.path = map->l_name;
         }
-#endif
         return m_load;
     }
 
