@@ -7,6 +7,7 @@
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "manifest/check_integration.h"
+#include "manifest/manifest.h"
 #include "manifest/naming.h"
 #include "manifest/output.h"
 #include "plan/plan_file.h"
@@ -98,6 +99,16 @@ int run_name(CommandArgs args) {
         const std::string from = (*found)->path;
         const std::string to = target.string() + ".manifest.json";
         if (from == engine_path + ".manifest.json") {
+            // An unsigned manifest also gets the new file name; a signed one is left as signed.
+            if (!(*found)->document.contains("signature")) {
+                nlohmann::json updated = (*found)->document;
+                updated["engine"]["file"] = name;
+                auto w = mf::write_text_file(from, mf::serialize_manifest(updated));
+                if (!w) {
+                    o.errors.push_back(w.error());
+                    return emit();
+                }
+            }
             fs::rename(from, to, ec);
             if (ec) {
                 o.errors.push_back({ErrorCode::io_error, from, "engine renamed, manifest not: " + ec.message(), {}, {}});

@@ -143,6 +143,7 @@ int run_select(CommandArgs args) {
     Finding f = make_finding("TD6009");
     f.summary = cands.empty() ? fmt::format("no engine file among the arguments (target {})", target_text)
                               : fmt::format("none of the {} engine variants is valid for {} [{}]", cands.size(), target_text, target.source);
+    f.add_evidence({pos[0], {}, {}}, fmt::format("target: {} [{}]", target_text, target.source));
     for (const auto& c : cands) {
         f.add_evidence({c.path, {}, {}}, fmt::format("{}: {}", c.path, c.reasons.empty() ? std::string("not valid") : fmt::format("{}", fmt::join(c.reasons, "; "))));
     }

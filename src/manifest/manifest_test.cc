@@ -152,6 +152,16 @@ TEST(ManifestVerifyTest, ManifestOfAnotherEngineIsSaidSoOnce) {
     EXPECT_EQ(fs[0].code, "TD6003");
 }
 
+TEST(ManifestVerifyTest, OwnSidecarOfARenamedEngineReportsTheHashNotAnotherEngine) {
+    Fixture a;
+    Fixture b(plan::PlanBuilder().version(10, 3, 0, 26).cc(8, 7));
+    json m = a.create().manifest;
+    m["engine"]["file"] = "old-name.engine";
+    const auto fs = verify_engine(m, b.engine + ".manifest.json", b.inspected, b.engine);
+    ASSERT_FALSE(fs.empty());
+    EXPECT_EQ(fs[0].code, "TD6001");
+}
+
 TEST(ManifestVerifyTest, RenamedEngineWithSameBytesStillVerifies) {
     Fixture fx;
     json m = fx.create().manifest;

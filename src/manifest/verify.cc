@@ -21,7 +21,10 @@ std::vector<Finding> verify_engine(const json& manifest, const std::string& mani
     const std::string file_was = get_string(was, "/file");
     const std::string file_now = get_string(now, "/file");
     const bool hash_same = get_string(was, "/sha256") == get_string(now, "/sha256");
-    if (!hash_same && !file_was.empty() && file_was != file_now) {
+    // A manifest found as ENGINE.manifest.json is paired with ENGINE by its place (the engine
+    // may have been renamed with it); only one named explicitly can describe another engine.
+    const bool paired = manifest_path == default_manifest_path(engine_path);
+    if (!hash_same && !paired && !file_was.empty() && file_was != file_now) {
         Finding f = make_finding("TD6003");
         f.summary = fmt::format("the manifest describes '{}', not '{}'", file_was, file_now);
         f.fix = fmt::format("use the manifest written for {} (ENGINE.manifest.json), or create one with "

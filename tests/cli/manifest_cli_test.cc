@@ -212,6 +212,12 @@ TEST(NameCliTest, RenameMovesEngineAndManifestTogether) {
     EXPECT_TRUE(fs::exists(renamed.string() + ".manifest.json"));
     EXPECT_FALSE(fs::exists(b.engine));
     EXPECT_EQ(run_trtdoctor({"manifest", "verify", renamed.string()}).exit_code, 0);
+    EXPECT_EQ(json::parse(testing::read_file(renamed.string() + ".manifest.json"))["engine"]["file"],
+              "det_trt10.3_a100_int8.engine");
+    // Renaming again is a no-op.
+    auto again = run_trtdoctor({"name", "--rename", renamed.string()});
+    EXPECT_EQ(again.exit_code, 0);
+    EXPECT_NE(again.out.find("already has the canonical name"), std::string::npos);
 }
 
 TEST(NameCliTest, HeaderOnlyFallsBackToComputeCapabilityAndNeedsAPrecision) {
