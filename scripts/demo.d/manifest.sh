@@ -62,8 +62,9 @@ engine="$dir/variants/detector_trt10.3_a100_fp16.engine"
 
 # A copy with one flipped byte.
 mkdir -p "$dir/copy" && cp "$engine" "$engine.manifest.json" "$dir/copy/"
-printf '\x01' | dd of="$dir/copy/$(basename "$engine")" bs=1 seek=200 conv=notrunc status=none
-show manifest verify "$dir/copy/$(basename "$engine")"
+copy="$dir/copy/$(basename "$engine")"
+printf '\x01' | dd of="$copy" bs=1 seek=$(( $(stat -c %s "$copy") / 2 )) conv=notrunc status=none
+show manifest verify "$copy"
 
 show select "$dir/variants" --trt 10.3 --cc 8.7 --explain
 show select "$dir/variants" --trt 10.5 --cc 9.0
