@@ -351,7 +351,9 @@ Expected<Description> describe(const Record& r) {
     std::string kind = "plan";
     std::string metadata, oid, producer = "pytorch", text;
     std::uint64_t lfs_size = 0;
-    for (const auto& [key, value] : r.fields) {
+    for (const auto& field : r.fields) {
+        const std::string& key = field.first;  // named, not a structured binding: lambdas capture it
+        const std::string& value = field.second;
         auto size = [&]() -> Expected<std::uint64_t> {
             if (auto n = parse_size(value)) return *n;
             return bad_value(r, key, value, "a size (bytes, or N KiB/MiB/GiB)");

@@ -352,6 +352,10 @@ void Decoder::decode_container(std::uint64_t base, std::string_view head) {
         auto off = c.peek_le<std::uint64_t>(e + 8);
         auto len = c.peek_le<std::uint64_t>(e + 16);
         if (!tag || !off || !len) break;
+        // With a count that cannot be right, keep only entries that look like section tags.
+        const bool plausible_tag = std::all_of(tag->begin(), tag->end(),
+                                               [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+        if (!sections_ok && !plausible_tag) break;
         m_r.sections.push_back({printable(*tag, 8), *off, *len});
     }
 
@@ -359,13 +363,14 @@ void Decoder::decode_container(std::uint64_t base, std::string_view head) {
         size_mismatch(base, base + 16, total, avail, "container header");
         sections_ok = false;
     }
+    const std::uint64_t parsed_table_end = 32 + 24ull * m_r.sections.size();
     for (const auto& s : m_r.sections) {
         const auto end = checked_add(s.offset, s.length);
-        if (end && *end <= avail && s.offset >= table_end) continue;
+        if (end && *end <= avail && s.offset >= parsed_table_end) continue;
         sections_ok = false;
         if (total != avail && end && *end <= total) continue;  // already explained by the size
         auto& f = add("TD1015");
-        f.summary = end && s.offset >= table_end
+        f.summary = end && s.offset >= parsed_table_end
             ? fmt::format("section {} (offset {}, length {}) ends at byte {}, past the end of {} "
                           "({} bytes)", s.tag, s.offset, s.length, *end, subject(base), avail)
             : fmt::format("section {} (offset {}, length {}) does not lie inside the file",
