@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <condition_variable>
 #include <limits>
+#include <mutex>
+#include <thread>
 
 #include <simdjson.h>
 
@@ -297,6 +300,19 @@ struct TimesAccumulator {
     std::uint64_t records = 0;
     bool trt7 = false;
 
+    void merge(const TimesAccumulator& o) {
+        latency.merge(o.latency);
+        compute.merge(o.compute);
+        enqueue.merge(o.enqueue);
+        h2d.merge(o.h2d);
+        d2h.merge(o.d2h);
+        end_to_end.merge(o.end_to_end);
+        first_start = std::min(first_start, o.first_start);
+        last_end = std::max(last_end, o.last_end);
+        records += o.records;
+        trt7 = trt7 || o.trt7;
+    }
+
     TimesSegment finish() const {
         TimesSegment seg;
         seg.records = records;
@@ -325,54 +341,27 @@ struct TimesAccumulator {
     }
 };
 
-/// Parses "[" + body + "]" where body holds whole records; adds them to `acc`.
-std::optional<ToolError> parse_times_batch(ondemand::parser& parser, simdjson::padded_string& scratch,
-                                           std::string_view body, std::uint64_t body_offset,
-                                           TimesAccumulator& acc, const std::string& name) {
-    const std::size_t need = body.size() + 2;
-    if (scratch.size() < need) scratch = simdjson::padded_string(need + need / 4);
-    char* p = scratch.data();
-    p[0] = '[';
-    std::memcpy(p + 1, body.data(), body.size());
-    p[need - 1] = ']';
-    std::memset(p + need, ' ', simdjson::SIMDJSON_PADDING);  // padded_string allocates size() + padding
-    ondemand::document doc;
-    auto fail = [&](simdjson::error_code e) -> std::optional<ToolError> {
-        std::uint64_t offset = body_offset;
-        const char* loc = nullptr;
-        if (!doc.current_location().get(loc) && loc > p) {
-            offset = body_offset + static_cast<std::uint64_t>(loc - p - 1);
-        }
-        return json_error(name, offset, std::string("invalid JSON in --exportTimes: ") + simdjson::error_message(e));
-    };
-    if (auto e = parser.iterate(p, need, scratch.size() + simdjson::SIMDJSON_PADDING).get(doc)) return fail(e);
-    ondemand::array arr;
-    if (auto e = doc.get_array().get(arr)) return fail(e);
-    for (auto elem : arr) {
-        ondemand::object obj;
-        if (auto e = elem.get_object().get(obj)) return fail(e);
-        double start_enq = NAN, end_enq = NAN, latency = NAN, compute = NAN, h2d = NAN, d2h = NAN,
-               e2e = NAN, end_out = NAN;
-        for (auto field : obj) {
-            ondemand::raw_json_string key;
-            if (auto e = field.key().get(key)) return fail(e);
-            double v = 0;
-            if (auto e = field.value().get_double().get(v)) return fail(e);
-            if (key == "latencyMs") latency = v;
-            else if (key == "computeMs") compute = v;
-            else if (key == "startEnqMs") start_enq = v;
-            else if (key == "endEnqMs") end_enq = v;
-            else if (key == "h2dMs") h2d = v;
-            else if (key == "d2hMs") d2h = v;
-            else if (key == "endD2hMs") end_out = v;
-            else if (key == "inMs") { h2d = v; acc.trt7 = true; }
-            else if (key == "outMs") { d2h = v; acc.trt7 = true; }
-            else if (key == "endOutMs") end_out = v;
-            else if (key == "endToEndMs") e2e = v;
-        }
-        if (std::isnan(latency) && std::isnan(compute)) {
-            return json_error(name, body_offset, "not an --exportTimes record: no latencyMs or computeMs");
-        }
+/// Adds one record's fields to `acc`; false when it has neither latencyMs nor computeMs.
+struct TimesRecord {
+    double start_enq = NAN, end_enq = NAN, latency = NAN, compute = NAN, h2d = NAN, d2h = NAN, e2e = NAN,
+           end_out = NAN;
+    bool set(std::string_view key, double v, bool& trt7) {
+        if (key == "latencyMs") latency = v;
+        else if (key == "computeMs") compute = v;
+        else if (key == "startEnqMs") start_enq = v;
+        else if (key == "endEnqMs") end_enq = v;
+        else if (key == "h2dMs") h2d = v;
+        else if (key == "d2hMs") d2h = v;
+        else if (key == "endD2hMs") end_out = v;
+        else if (key == "inMs") { h2d = v; trt7 = true; }
+        else if (key == "outMs") { d2h = v; trt7 = true; }
+        else if (key == "endOutMs") end_out = v;
+        else if (key == "endToEndMs") e2e = v;
+        else return false;
+        return true;
+    }
+    bool add_to(TimesAccumulator& acc) const {
+        if (std::isnan(latency) && std::isnan(compute)) return false;
         ++acc.records;
         if (!std::isnan(latency)) acc.latency.add(latency);
         if (!std::isnan(compute)) acc.compute.add(compute);
@@ -384,116 +373,356 @@ std::optional<ToolError> parse_times_batch(ondemand::parser& parser, simdjson::p
         if (!std::isnan(d2h)) acc.d2h.add(d2h);
         if (!std::isnan(e2e)) acc.end_to_end.add(e2e);
         if (!std::isnan(end_out)) acc.last_end = std::max(acc.last_end, end_out);
+        return true;
+    }
+};
+
+/// The slow path, only after the fast one failed: the on-demand parser reports where.
+ToolError locate_times_error(const char* p, std::size_t need, std::size_t capacity, std::uint64_t body_offset,
+                             const std::string& name) {
+    ondemand::parser parser;
+    ondemand::document doc;
+    auto fail = [&](simdjson::error_code e) {
+        std::uint64_t offset = body_offset;
+        const char* loc = nullptr;
+        if (!doc.current_location().get(loc) && loc > p) offset = body_offset + static_cast<std::uint64_t>(loc - p - 1);
+        return json_error(name, offset, std::string("invalid JSON in --exportTimes: ") + simdjson::error_message(e));
+    };
+    if (auto e = parser.iterate(p, need, capacity).get(doc)) return fail(e);
+    ondemand::array arr;
+    if (auto e = doc.get_array().get(arr)) return fail(e);
+    for (auto elem : arr) {
+        ondemand::object obj;
+        if (auto e = elem.get_object().get(obj)) return fail(e);
+        TimesRecord rec;
+        bool trt7 = false;
+        for (auto field : obj) {
+            std::string_view key;
+            if (auto e = field.unescaped_key().get(key)) return fail(e);
+            double v = 0;
+            if (auto e = field.value().get_double().get(v)) return fail(e);
+            rec.set(key, v, trt7);
+        }
+        if (std::isnan(rec.latency) && std::isnan(rec.compute)) {
+            const char* loc = nullptr;
+            std::uint64_t offset = body_offset;
+            if (!doc.current_location().get(loc) && loc > p) offset = body_offset + static_cast<std::uint64_t>(loc - p - 1);
+            return json_error(name, offset, "not an --exportTimes record: no latencyMs or computeMs");
+        }
+    }
+    return json_error(name, body_offset, "invalid JSON in --exportTimes");
+}
+
+/// Copies "[" + body + "]" into `scratch` (grown when needed), padded for simdjson.
+std::size_t frame_body(simdjson::padded_string& scratch, std::string_view body) {
+    const std::size_t need = body.size() + 2;
+    if (scratch.size() < need) scratch = simdjson::padded_string(need + need / 4);
+    char* p = scratch.data();
+    p[0] = '[';
+    std::memcpy(p + 1, body.data(), body.size());
+    p[need - 1] = ']';
+    std::memset(p + need, ' ', simdjson::SIMDJSON_PADDING);  // padded_string allocates size() + padding
+    return need;
+}
+
+/// Parses a framed body of whole records and adds them to `acc`. The DOM parser is used
+/// because it picks the fastest SIMD kernels of this CPU at run time. `not_json` is set
+/// when the text itself is not valid JSON (then nothing was added to `acc`).
+std::optional<ToolError> parse_framed(simdjson::dom::parser& parser, const simdjson::padded_string& scratch,
+                                      std::size_t need, std::uint64_t body_offset, TimesAccumulator& acc,
+                                      const std::string& name, bool* not_json) {
+    const char* p = scratch.data();
+    const std::size_t capacity = scratch.size() + simdjson::SIMDJSON_PADDING;
+    simdjson::dom::element root;
+    simdjson::dom::array arr;
+    if (parser.parse(reinterpret_cast<const std::uint8_t*>(p), need, false).get(root) || root.get_array().get(arr)) {
+        if (not_json) *not_json = true;
+        return locate_times_error(p, need, capacity, body_offset, name);
+    }
+    for (simdjson::dom::element elem : arr) {
+        simdjson::dom::object obj;
+        if (elem.get_object().get(obj)) return locate_times_error(p, need, capacity, body_offset, name);
+        TimesRecord rec;
+        for (auto field : obj) {
+            double v = 0;
+            if (field.value.get_double().get(v)) return locate_times_error(p, need, capacity, body_offset, name);
+            rec.set(field.key, v, acc.trt7);
+        }
+        if (!rec.add_to(acc)) return locate_times_error(p, need, capacity, body_offset, name);
     }
     return std::nullopt;
 }
+
+std::optional<ToolError> parse_times_batch(simdjson::dom::parser& parser, simdjson::padded_string& scratch,
+                                           std::string_view body, std::uint64_t body_offset,
+                                           TimesAccumulator& acc, const std::string& name,
+                                           bool* not_json = nullptr) {
+    const std::size_t need = frame_body(scratch, body);
+    return parse_framed(parser, scratch, need, body_offset, acc, name, not_json);
+}
+
+/// A second parser on its own thread: the reader hands it every other window, so two
+/// windows are parsed at once. It keeps its own accumulator, merged at the end of an array.
+class TimesWorker {
+public:
+    explicit TimesWorker(const std::string& name) : m_name(name), m_thread([this] { loop(); }) {}
+    ~TimesWorker() {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        m_thread.join();
+    }
+    TimesWorker(const TimesWorker&) = delete;
+    TimesWorker& operator=(const TimesWorker&) = delete;
+
+    /// Starts parsing `body` when idle; false when busy (the caller parses it itself).
+    bool try_start(std::string_view body, std::uint64_t body_offset) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        if (m_busy || m_error) return false;
+        m_need = frame_body(m_scratch, body);
+        m_offset = body_offset;
+        m_busy = true;
+        lock.unlock();
+        m_cv.notify_all();
+        return true;
+    }
+
+    /// Waits for the current job; merges what was parsed into `acc`; the first error if any.
+    std::optional<ToolError> drain_into(TimesAccumulator& acc) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_cv.wait(lock, [this] { return !m_busy; });
+        if (m_error) return m_error;
+        acc.merge(m_acc);
+        m_acc = TimesAccumulator();
+        return std::nullopt;
+    }
+
+private:
+    void loop() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        while (true) {
+            m_cv.wait(lock, [this] { return m_stop || m_busy; });
+            if (m_stop) return;
+            lock.unlock();
+            auto err = parse_framed(m_parser, m_scratch, m_need, m_offset, m_acc, m_name, nullptr);
+            lock.lock();
+            if (err && !m_error) m_error = std::move(err);
+            m_busy = false;
+            m_cv.notify_all();
+        }
+    }
+
+    const std::string& m_name;
+    simdjson::dom::parser m_parser;
+    simdjson::padded_string m_scratch{1 << 16};
+    std::size_t m_need = 0;
+    std::uint64_t m_offset = 0;
+    TimesAccumulator m_acc;
+    std::optional<ToolError> m_error;
+    bool m_busy = false, m_stop = false;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::thread m_thread;  // last: starts after the members it uses
+};
+
+/// Bytes the structural scanner must stop at, outside strings (at depth >= 2).
+struct ScanTables {
+    bool structural[256] = {};
+    bool in_string[256] = {};
+    ScanTables() {
+        for (unsigned char c : {'"', '{', '}', '[', ']'}) structural[c] = true;
+        for (unsigned char c : {'"', '\\'}) in_string[c] = true;
+    }
+};
+const ScanTables k_scan;
 
 }  // namespace
 
 Expected<TimesResult> read_times_stream(const ReadFn& read, const std::string& name, std::size_t window) {
     window = std::max<std::size_t>(window, 4096);
     TimesResult result;
-    ondemand::parser parser;
+    simdjson::dom::parser parser;
     simdjson::padded_string scratch(window + 1024);
-    std::string buf;             // carry + current chunk
-    std::uint64_t buf_offset = 0;  // file offset of buf[0]
-    // Scanner state, continuous across chunks.
-    int depth = 0;
-    bool in_str = false, esc = false;
-    std::uint64_t array_open_offset = 0;
-    std::size_t elem_start = std::string::npos;   // index in buf of the open record
-    std::size_t batch_start = std::string::npos;  // first complete record not yet parsed
-    std::size_t batch_end = 0;                    // end of the last complete record
     std::optional<TimesAccumulator> acc;
-    std::size_t scan_pos = 0;
+    std::uint64_t array_open_offset = 0;
+
+    // buf holds the bytes not yet consumed; buf[0] is always a "safe point": outside any
+    // string, at depth 0 (between arrays) or 1 (between records of an open array).
+    std::string buf;
+    std::uint64_t buf_offset = 0;  // file offset of buf[0]
+    int depth = 0;                 // at buf[0]
+    bool after_record = false;     // at buf[0]: a record ended, a comma must come next
     bool eof = false;
 
-    auto flush = [&]() -> std::optional<ToolError> {
-        if (batch_start == std::string::npos || batch_end <= batch_start) return std::nullopt;
-        auto err = parse_times_batch(parser, scratch, std::string_view(buf).substr(batch_start, batch_end - batch_start),
-                                     buf_offset + batch_start, *acc, name);
-        batch_start = std::string::npos;
-        return err;
+    TimesWorker worker(name);
+    std::optional<ToolError> worker_error;
+    auto close_segment = [&]() {
+        if (auto err = worker.drain_into(*acc)) worker_error = std::move(err);
+        result.segments.push_back(acc->finish());
+        acc.reset();
+    };
+    auto parse_body = [&](std::size_t from, std::size_t to, bool* not_json = nullptr) -> std::optional<ToolError> {
+        return parse_times_batch(parser, scratch, std::string_view(buf).substr(from, to - from), buf_offset + from, *acc,
+                                 name, not_json);
+    };
+    std::optional<ToolError> fast_error;
+
+    // Fast path: between records of an open array, cut the window after its last '}' and let
+    // the SIMD parser validate the records. Only taken when the text between holds no
+    // brackets; anything unusual goes to the exact scanner below.
+    auto fast_window = [&]() -> std::optional<std::size_t> {  // bytes consumed, or nullopt
+        if (depth != 1) return std::nullopt;
+        std::size_t b = 0;
+        int commas = 0;
+        while (b < buf.size() && (is_ws(buf[b]) || buf[b] == ',')) commas += buf[b++] == ',';
+        if (b >= buf.size() || buf[b] != '{' || commas != (after_record ? 1 : 0)) return std::nullopt;
+        const void* last = nullptr;
+        for (std::size_t k = buf.size(); k > b; --k) {
+            if (buf[k - 1] == '}') {
+                last = buf.data() + k - 1;
+                break;
+            }
+        }
+        if (!last) return std::nullopt;
+        const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(last) - buf.data()) + 1;
+        // An array end inside (several arrays back to back) needs the exact scanner.
+        if (std::memchr(buf.data() + b, ']', end - b)) return std::nullopt;
+        if (worker.try_start(std::string_view(buf).substr(b, end - b), buf_offset + b)) {
+            after_record = true;
+            return end;
+        }
+        bool not_json = false;
+        if (auto err = parse_body(b, end, &not_json)) {
+            // A cut inside a string (or broken JSON): the exact scanner redoes this window.
+            // Records already added cannot be redone: then the error stands.
+            if (!not_json) fast_error = std::move(err);
+            return std::nullopt;
+        }
+        after_record = true;
+        return end;
     };
 
-    while (!eof) {
-        const std::size_t old = buf.size();
-        buf.resize(old + window);
-        auto got = read(buf.data() + old, window);
-        if (!got) return got.error();
-        buf.resize(old + *got);
-        result.bytes += *got;
-        if (*got == 0) eof = true;
-
-        for (std::size_t i = scan_pos; i < buf.size(); ++i) {
-            char c = buf[i];
+    // Exact scanner: tracks strings and depth byte by byte; parses complete records in
+    // batches; returns the bytes consumed (up to the last safe point).
+    auto exact_window = [&]() -> Expected<std::size_t> {
+        bool in_str = false, esc = false;
+        int d = depth;
+        std::size_t safe = 0;
+        int safe_depth = depth;
+        bool safe_after = after_record;
+        std::size_t batch_start = std::string::npos, batch_end = 0;
+        auto flush = [&]() -> std::optional<ToolError> {
+            if (batch_start == std::string::npos || batch_end <= batch_start) return std::nullopt;
+            auto err = parse_body(batch_start, batch_end);
+            batch_start = std::string::npos;
+            return err;
+        };
+        const std::size_t n = buf.size();
+        const char* data = buf.data();
+        for (std::size_t i = 0; i < n; ++i) {
+            if (in_str && !esc) {
+                while (i < n && !k_scan.in_string[static_cast<unsigned char>(data[i])]) ++i;
+            } else if (d >= 2 && !in_str) {
+                while (i < n && !k_scan.structural[static_cast<unsigned char>(data[i])]) ++i;
+            }
+            if (i >= n) break;
+            const char c = data[i];
             if (in_str) {
                 if (esc) esc = false;
                 else if (c == '\\') esc = true;
                 else if (c == '"') in_str = false;
                 continue;
             }
-            if (depth >= 2) {
-                if (c == '"') in_str = true;
-                else if (c == '{' || c == '[') {
-                    if (++depth > 64) return json_error(name, buf_offset + i, "invalid JSON: nesting deeper than 64 levels");
-                } else if (c == '}' || c == ']') {
-                    if (--depth == 1) {
-                        batch_end = i + 1;
-                        elem_start = std::string::npos;
-                    }
+            if (d >= 2) {
+                if (c == '"') {
+                    in_str = true;
+                } else if (c == '{' || c == '[') {
+                    if (++d > 64) return json_error(name, buf_offset + i, "invalid JSON: nesting deeper than 64 levels");
+                } else if ((c == '}' || c == ']') && --d == 1) {
+                    batch_end = i + 1;
+                    safe = i + 1;
+                    safe_depth = 1;
+                    safe_after = true;
                 }
                 continue;
             }
             if (is_ws(c)) continue;
-            if (depth == 1) {
+            if (d == 1) {
                 if (c == '{') {
-                    depth = 2;
-                    elem_start = i;
+                    d = 2;
                     if (batch_start == std::string::npos) batch_start = i;
                 } else if (c == ']') {
                     if (auto err = flush()) return *err;
-                    result.segments.push_back(acc->finish());
-                    acc.reset();
-                    depth = 0;
+                    close_segment();
+                    if (worker_error) return *worker_error;
+                    d = 0;
+                    safe = i + 1;
+                    safe_depth = 0;
+                    safe_after = false;
                 } else if (c != ',') {
                     return json_error(name, buf_offset + i,
                                       std::string("not an --exportTimes file: expected a record object, found '") + c + "'");
                 }
                 continue;
             }
-            // depth 0: a new top-level array (several back to back are separate segments).
-            if (c == '[') {
-                depth = 1;
+            if (c == '[') {  // a new top-level array: several back to back are separate segments
+                d = 1;
                 acc.emplace();
                 array_open_offset = buf_offset + i;
+                safe = i + 1;
+                safe_depth = 1;
+                safe_after = false;
             } else {
                 return json_error(name, buf_offset + i,
-                                  result.segments.empty()
-                                      ? "not an --exportTimes file: it does not start with '['"
-                                      : "invalid JSON after the end of the array");
+                                  result.segments.empty() ? "not an --exportTimes file: it does not start with '['"
+                                                          : "invalid JSON after the end of the array");
             }
         }
         if (auto err = flush()) return *err;
-        // Keep only the open record (if any) for the next window.
-        std::size_t keep = elem_start != std::string::npos ? elem_start : buf.size();
-        buf.erase(0, keep);
-        buf_offset += keep;
-        if (elem_start != std::string::npos) {
-            elem_start = 0;
-            batch_start = 0;
+        if (eof && (d != 0 || in_str)) {
+            return json_error(name, result.bytes,
+                              "truncated JSON: the input ends inside the array that starts at byte " +
+                                  std::to_string(array_open_offset) + " (" + std::to_string(acc ? acc->records : 0) +
+                                  " complete records before it)");
         }
-        batch_end = 0;
-        scan_pos = buf.size();
+        // The bytes after the last safe point (a partial record) stay for the next window.
+        depth = safe_depth;
+        after_record = safe_after;
+        if (eof) return n;
+        return safe;
+    };
+
+    while (true) {
+        const std::size_t old = buf.size();
+        buf.resize(old + window);
+        auto got = read(buf.data() + old, window);
+        if (!got) return got.error();
+        buf.resize(old + *got);
+        result.bytes += *got;
+        eof = *got == 0;
+
+        std::size_t consumed = 0;
+        if (!eof) {
+            if (auto fast = fast_window()) consumed = *fast;
+            if (fast_error) return *fast_error;
+            if (worker_error) return *worker_error;
+        }
+        if (consumed == 0) {
+            auto exact = exact_window();
+            if (!exact) return exact.error();
+            consumed = *exact;
+        }
+        buf.erase(0, consumed);
+        buf_offset += consumed;
+        if (eof) break;
         if (buf.size() > (64u << 20)) {
             return json_error(name, buf_offset, "a single --exportTimes record is larger than 64 MiB");
         }
     }
-    if (depth != 0 || in_str) {
-        return json_error(name, result.bytes,
-                          "truncated JSON: the input ends inside the array that starts at byte " +
-                              std::to_string(array_open_offset) + " (" +
-                              std::to_string(acc ? acc->records : 0) + " complete records before it)");
+    if (acc) {
+        if (auto err = worker.drain_into(*acc)) return *err;
     }
     if (result.segments.empty()) return json_error(name, 0, "empty input: no JSON array");
     return result;

@@ -2,24 +2,39 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace trtdoctor::perf {
 namespace {
 
-// Buckets: index 0 holds values <= 1e-6 ms (zero transfers); then 10000 per decade from
-// 1e-6 ms to 1e7 ms; the last bucket holds anything larger.
-constexpr double k_low = 1e-6;
-constexpr int k_per_decade = 10000;
-constexpr int k_decades = 13;
-constexpr std::size_t k_buckets = static_cast<std::size_t>(k_per_decade) * k_decades + 2;
+// Buckets come from the bits of the double: the exponent and the top 12 mantissa bits, so
+// each bucket spans 1/4096 of a power of two (0.024% relative width). Index 0 holds values
+// up to 2^-20 ms (zero transfers); the last bucket everything from 2^24 ms up.
+constexpr int k_mantissa_bits = 12;
+constexpr int k_min_exp = -20, k_max_exp = 24;
+constexpr std::uint64_t key_of(int exponent) {
+    return static_cast<std::uint64_t>(exponent + 1023) << k_mantissa_bits;
+}
+constexpr std::uint64_t k_low_key = key_of(k_min_exp);
+constexpr std::size_t k_buckets = static_cast<std::size_t>(key_of(k_max_exp) - k_low_key) + 2;
+
+double bucket_low(std::size_t b) {
+    std::uint64_t bits = (k_low_key + (b - 1)) << (52 - k_mantissa_bits);
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+}
 
 }  // namespace
 
 std::size_t StreamStat::bucket_of(double v) const {
-    if (!(v > k_low)) return 0;
-    double idx = std::log10(v / k_low) * k_per_decade;
-    if (idx >= static_cast<double>(k_buckets - 2)) return k_buckets - 1;
-    return static_cast<std::size_t>(idx) + 1;
+    if (!(v > 0)) return 0;
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    const std::uint64_t key = bits >> (52 - k_mantissa_bits);
+    if (key < k_low_key) return 0;
+    const std::uint64_t idx = key - k_low_key + 1;
+    return idx >= k_buckets ? k_buckets - 1 : static_cast<std::size_t>(idx);
 }
 
 void StreamStat::add(double v) {
@@ -43,6 +58,29 @@ void StreamStat::add(double v) {
     }
 }
 
+void StreamStat::merge(const StreamStat& o) {
+    if (o.m_count == 0) return;
+    if (m_count == 0) {
+        *this = o;
+        return;
+    }
+    const double n1 = static_cast<double>(m_count), n2 = static_cast<double>(o.m_count);
+    const double delta = o.m_mean - m_mean;
+    m_mean += delta * n2 / (n1 + n2);
+    m_m2 += o.m_m2 + delta * delta * n1 * n2 / (n1 + n2);
+    m_sum += o.m_sum;
+    m_min = std::min(m_min, o.m_min);
+    m_max = std::max(m_max, o.m_max);
+    m_count += o.m_count;
+    for (std::size_t b = 0; b < m_hist.size(); ++b) m_hist[b] += o.m_hist[b];
+    if (m_count <= m_exact_limit) {
+        m_values.insert(m_values.end(), o.m_values.begin(), o.m_values.end());
+        m_sorted = false;
+    } else {
+        std::vector<double>().swap(m_values);
+    }
+}
+
 double StreamStat::value_of_rank(std::uint64_t rank) const {
     if (exact()) {
         if (!m_sorted) {
@@ -56,9 +94,8 @@ double StreamStat::value_of_rank(std::uint64_t rank) const {
         seen += m_hist[b];
         if (seen > rank) {
             if (b == 0) return std::min(m_max, std::max(m_min, 0.0));
-            double lo = k_low * std::pow(10.0, static_cast<double>(b - 1) / k_per_decade);
-            double hi = k_low * std::pow(10.0, static_cast<double>(b) / k_per_decade);
-            return std::clamp(std::sqrt(lo * hi), m_min, m_max);
+            if (b == k_buckets - 1) return m_max;
+            return std::clamp((bucket_low(b) + bucket_low(b + 1)) / 2, m_min, m_max);
         }
     }
     return m_max;

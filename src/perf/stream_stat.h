@@ -1,6 +1,6 @@
 // Running statistics of one timing metric in bounded memory: count, mean, standard
 // deviation, min and max exactly; percentiles exactly (trtexec's definition) while the
-// samples fit a fixed budget, then from a log-scale histogram with 0.03% resolution.
+// samples fit a fixed budget, then from a histogram of 1/4096-octave buckets (0.024% wide).
 #pragma once
 
 #include <cstdint>
@@ -13,9 +13,11 @@ namespace trtdoctor::perf {
 class StreamStat {
 public:
     /// `exact_limit`: samples kept for exact percentiles before switching to the histogram.
-    explicit StreamStat(std::size_t exact_limit = 1u << 20) : m_exact_limit(exact_limit) {}
+    explicit StreamStat(std::size_t exact_limit = 1u << 18) : m_exact_limit(exact_limit) {}
 
     void add(double value_ms);
+    /// Adds every sample of `other` (statistics of two halves of a stream combined).
+    void merge(const StreamStat& other);
     std::uint64_t count() const { return m_count; }
     double sum() const { return m_sum; }
     /// True while every sample is kept (percentiles are exact).
