@@ -1,6 +1,8 @@
 // `trtdoctor check ENGINE...`: will each engine load on this machine? inspect + env + the
 // engine rules; a verdict (valid, suboptimal, invalid) per engine and per GPU, every reason a
 // finding with evidence and a fix. Exit 0 all valid, 1 suboptimal or invalid, 2 unreadable.
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -11,6 +13,7 @@
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "core/catalogue.h"
+#include "log/log_scan.h"
 #include "plan/plan_file.h"
 #include "probe/machine_probe.h"
 #include "probe/machine_rules.h"
@@ -30,7 +33,39 @@ struct LoadRun {
     bool timed_out = false;
     std::vector<std::string> error_lines;
     std::string problem;
+    std::vector<Finding> findings;  ///< what the logs engine made of trtexec's output
 };
+
+/// Diagnoses trtexec's output with the logs engine (through a private temporary file).
+void diagnose_output(const std::string& output, LoadRun& r) {
+#if TRTDOCTOR_LOG_DIAGNOSER
+    char name[] = "/tmp/trtdoctor-load-XXXXXX";
+    const int fd = mkstemp(name);
+    if (fd < 0) return;
+    std::size_t done = 0;
+    while (done < output.size()) {
+        const ssize_t n = ::write(fd, output.data() + done, output.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    auto matcher = log::Matcher::builtin();
+    if (matcher) {
+        auto report = log::diagnose_log(name, *matcher);
+        if (report) {
+            if (report->root_cause) r.findings.push_back(*report->root_cause);
+            r.findings.insert(r.findings.end(), report->findings.begin(), report->findings.end());
+            for (auto& f : r.findings) {
+                for (auto& e : f.evidence) e.where.path = "trtexec output";
+            }
+        }
+    }
+    ::unlink(name);
+#else
+    (void)output;
+    (void)r;
+#endif
+}
 
 /// Runs trtexec --loadEngine on the engine; keeps its ERROR lines as evidence.
 LoadRun run_trtexec_load(const std::string& trtexec, const std::string& engine) {
@@ -55,6 +90,7 @@ LoadRun run_trtexec_load(const std::string& trtexec, const std::string& engine) 
         }
         pos = eol + 1;
     }
+    if (res.started) diagnose_output(res.output, r);
     return r;
 }
 
@@ -177,7 +213,13 @@ int run_check(CommandArgs args) {
         c.findings.insert(c.findings.end(), plugin_fs.begin(), plugin_fs.end());
         for (const auto& f : wait_fs) { (void)f; c.verdict = Verdict::invalid; }
         if (!plugin_fs.empty()) c.verdict = Verdict::invalid;
-        if (load) loads.push_back(run_trtexec_load(machine.trtexec.path, path));
+        if (load) {
+            loads.push_back(run_trtexec_load(machine.trtexec.path, path));
+            // A real TensorRT has the last word: a failed load is invalid whatever the header said.
+            const auto& l = loads.back();
+            if (l.ran && (l.timed_out || l.exit_status.value_or(0) != 0)) c.verdict = Verdict::invalid;
+            c.findings.insert(c.findings.end(), l.findings.begin(), l.findings.end());
+        }
         results.push_back(std::move(c));
     }
 
@@ -250,6 +292,9 @@ int run_check(CommandArgs args) {
                 w.field("problem", l.problem.empty() ? std::optional<std::string>{} : l.problem);
                 w.key("error_lines").begin_array();
                 for (const auto& line : l.error_lines) w.value(line);
+                w.end_array();
+                w.key("findings").begin_array();
+                for (const auto& f : l.findings) write_finding_json(w, f);
                 w.end_array();
                 w.end_object();
             }

@@ -121,3 +121,47 @@ TEST(CheckCommandTest, SarifAndTextOutputs) {
 
 }  // namespace
 }  // namespace trtdoctor
+
+namespace trtdoctor {
+namespace {
+
+TEST(CheckLoadTest, LoadRunsTrtexecAndReportsItsFailure) {
+    testing::TempDir dir;
+    // A stand-in trtexec: the banner for --help, a deserialization error for --loadEngine.
+    auto script = dir.write("trtexec",
+                            "#!/bin/sh\n"
+                            "echo '&&&& RUNNING TensorRT.trtexec [TensorRT v8601] # trtexec'\n"
+                            "case \"$1\" in --loadEngine=*) "
+                            "echo '[11/21/2026-12:00:00] [E] Error[1]: [stdArchiveReader.cpp::StdArchiveReader::32] "
+                            "Error Code 1: Serialization (Serialization assertion magicTagRead == kMAGIC_TAG failed.Magic Tag does not match)'; "
+                            "echo '&&&& FAILED TensorRT.trtexec [TensorRT v8601]'; exit 1;; esac\n"
+                            "exit 0\n");
+    fs::permissions(script, fs::perms::owner_all);
+    auto engine = dir.write("a.engine", "not a plan");
+    auto r = run_trtdoctor({"check", "--format", "json", "--load", "--trtexec", script.string(), engine.string()});
+    auto doc = nlohmann::json::parse(r.out);
+    const auto& load = doc["engines"][0]["load"];
+    EXPECT_TRUE(load["ran"].get<bool>());
+    EXPECT_EQ(load["exit_status"], 1);
+    ASSERT_FALSE(load["error_lines"].empty());
+    EXPECT_NE(load["error_lines"][0].get<std::string>().find("Magic Tag does not match"), std::string::npos);
+    EXPECT_EQ(doc["engines"][0]["verdict"], "invalid");
+    // The logs engine read trtexec's output: the magic-tag error is a log diagnosis (TD4xxx).
+    bool log_diagnosis = false;
+    for (const auto& f : load["findings"]) {
+        log_diagnosis = log_diagnosis || (f["code"].get<std::string>().rfind("TD4", 0) == 0 &&
+                                          f["name"] == "ENGINE_NOT_A_PLAN");
+    }
+    EXPECT_TRUE(log_diagnosis) << load.dump();
+}
+
+TEST(CheckLoadTest, LoadWithoutTrtexecSaysWhy) {
+    testing::TempDir dir;
+    auto engine = dir.write("a.engine", "not a plan");
+    auto r = run_trtdoctor({"check", "--format", "json", "--load", "--trtexec", "/nonexistent/trtexec", engine.string()});
+    auto doc = nlohmann::json::parse(r.out);
+    EXPECT_FALSE(doc["engines"][0]["load"]["ran"].get<bool>());
+}
+
+}  // namespace
+}  // namespace trtdoctor
