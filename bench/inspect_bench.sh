@@ -34,7 +34,9 @@ size = int(sys.argv[3])
 print(f"inspect --no-hash: {nohash['mean']*1000:.2f} ms mean (sd {nohash['stddev']*1000:.2f} ms)")
 ours, sha, md5 = runs
 for r in runs:
-    print(f"{r['command'].split('/')[-1][:40]:<40} {r['mean']:.3f} s mean  {size / r['mean'] / 1e9:.2f} GB/s")
+    words = r['command'].split()
+    label = ' '.join([words[0].split('/')[-1]] + words[1:-1])
+    print(f"{label:<24} {r['mean']:.3f} s mean (sd {r['stddev']:.3f})  {size / r['mean'] / 1e9:.2f} GB/s")
 print(f"ratio inspect (SHA-256 + MD5) / sha256sum = {ours['mean'] / sha['mean']:.2f}  (< 1 is faster)")
 PY
 else
