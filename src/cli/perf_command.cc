@@ -132,7 +132,12 @@ int run_perf(CommandArgs args) {
     Style style(common.color_stdout);
 
     if (!compare) {
-        auto run = load_run(inputs, load);
+        std::vector<std::string> files;
+        for (const auto& in : inputs) {
+            for (auto& f : split_commas(in)) files.push_back(std::move(f));
+        }
+        if (files.empty()) return usage_failure(command, "no input file");
+        auto run = load_run(files, load);
         if (!run) return report_error(run.error(), common, command);
         auto analysis = analyse_run(*run);
         if (!html.empty() && !write_html(html, run_html(*run, analysis, *top_n))) return exit_input_error;

@@ -40,7 +40,7 @@ std::string bar_chart(const std::string& id, const std::string& title, const std
     for (const auto& b : bars) max = std::max(max, b.value);
     std::string s = fmt::format("<h2>{}</h2>\n<svg id=\"{}\" class=\"chart\" role=\"img\" width=\"{}\" height=\"{}\" "
                                 "xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>\n",
-                                esc(title), id, label_w + chart_w + 120, h, esc(title));
+                                esc(title), id, label_w + chart_w + 200, h, esc(title));
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const auto& b = bars[i];
         int y = static_cast<int>(i) * row + 10;
@@ -113,8 +113,8 @@ std::string memory_chart(const std::string& id, const std::string& title, const 
         }
         s += fmt::format("<polyline points=\"{}\" class=\"line {}\"/><polyline points=\"{}\" class=\"line cpu\"/>\n", gpu_pts,
                          classes[r % 2], cpu_pts);
-        s += fmt::format("<text x=\"{}\" y=\"{}\" class=\"lbl\">{}: GPU (solid), CPU (dashed)</text>\n", left + 10,
-                         h - 6 - static_cast<int>(r) * 0, esc(names[r]));
+        s += fmt::format("<text x=\"{}\" y=\"{}\" class=\"lbl\">{}: GPU (solid), CPU (dashed)</text>\n",
+                         left + 10 + static_cast<int>(r) * 260, h - 6, esc(names[r]));
     }
     return s + "</svg>\n";
 }
