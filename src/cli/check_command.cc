@@ -120,6 +120,8 @@ int run_check(CommandArgs args) {
                 "architecture and integrated flag, memory, driver, file integrity and plugins.\n"
                 "Verdict per engine and per GPU: valid, suboptimal or invalid, every reason with\n"
                 "its taxonomy name, evidence and fix. ENGINE may be - for stdin.");
+    // check's verdict contract: suboptimal exits 1 as invalid does, so warnings count by default.
+    common.fail_on = "warning";
     add_common_options(p, common);
     p.positionals(&engines, "ENGINE", 1);
     p.option("device", 0, "N", &device, "only this GPU (CUDA ordinal)");
@@ -130,8 +132,9 @@ int run_check(CommandArgs args) {
     p.option("wait", 0, "SECONDS", &wait, "wait until the file exists and stops growing (storage not ready)");
     p.option("trtexec", 0, "PATH", &trtexec, "the trtexec for --load (default: on PATH)");
     p.flag("load", 0, &load, "also run trtexec --loadEngine --skipInference on each engine");
-    p.epilog("Exit codes: 0 every engine valid, 1 suboptimal or invalid (per --fail-on), 2 an\n"
-             "engine could not be read, 3 usage.");
+    p.epilog("Exit codes: 0 every engine valid, 1 suboptimal or invalid, 2 an engine could not\n"
+             "be read, 3 usage. For check, --fail-on defaults to warning (suboptimal exits 1);\n"
+             "--fail-on error exits 1 only for invalid engines.");
     if (auto rc = p.parse(args)) return *rc;
     if (auto rc = resolve_common_options("check", common)) return *rc;
 

@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include "support/testing.h"
 
@@ -161,6 +165,32 @@ TEST(CheckLoadTest, LoadWithoutTrtexecSaysWhy) {
     auto r = run_trtdoctor({"check", "--format", "json", "--load", "--trtexec", "/nonexistent/trtexec", engine.string()});
     auto doc = nlohmann::json::parse(r.out);
     EXPECT_FALSE(doc["engines"][0]["load"]["ran"].get<bool>());
+}
+
+}  // namespace
+}  // namespace trtdoctor
+
+namespace trtdoctor {
+namespace {
+
+TEST(CheckWaitTest, FileThatKeepsGrowingDuringWaitIsReported) {
+    testing::TempDir dir;
+    const auto path = dir.path() / "syncing.engine";
+    std::atomic<bool> stop{false};
+    std::thread writer([&] {
+        std::ofstream out(path, std::ios::binary);
+        while (!stop) {
+            out << std::string(100, 'x') << std::flush;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+    auto r = run_trtdoctor({"check", "--format", "json", "--no-hash", "--wait", "0.8", path.string()});
+    stop = true;
+    writer.join();
+    auto doc = nlohmann::json::parse(r.out);
+    ASSERT_EQ(doc["engines"].size(), 1u) << r.out << r.err;
+    EXPECT_TRUE(contains(codes_of(doc["engines"][0]["findings"]), "TD3060"));
+    EXPECT_EQ(doc["engines"][0]["verdict"], "invalid");
 }
 
 }  // namespace
