@@ -73,7 +73,9 @@ TEST(Diagnoser, PassedRunGetsNoErrorLevelRootCause) {
         "[W] [TRT] Skipping tactic 3 due to insufficient memory on requested size of 68719476736 detected for tactic 0x74.\n"
         "[I] Engine built in 35.2 sec.\n"
         "&&&& PASSED TensorRT.trtexec [TensorRT v8601] # trtexec --onnx=m.onnx\n");
-    if (r.root_cause) EXPECT_NE(r.root_cause->severity, Severity::error) << r.root_cause->name;
+    if (r.root_cause) {
+        EXPECT_NE(r.root_cause->severity, Severity::error) << r.root_cause->name;
+    }
     for (const auto& f : r.findings) EXPECT_NE(f.severity, Severity::error) << f.name;
     EXPECT_EQ(r.run.trt_version, "8.6.1");
     EXPECT_NE(r.run.outcome, Outcome::failed);
@@ -193,6 +195,25 @@ TEST(Diagnoser, QuietLogHasNoFindings) {
     EXPECT_TRUE(r.findings.empty());
     EXPECT_EQ(r.run.outcome, Outcome::ran);
     EXPECT_EQ(r.lines, 2u);
+}
+
+TEST(Diagnoser, MemoryStaysBoundedWhateverTheNumberOfHits) {
+    const Diagnosis* rule = Catalogue::builtin().by_code("TD4020");
+    ASSERT_NE(rule, nullptr);
+    Diagnoser d("big.log");
+    for (std::uint64_t line = 1; line <= 200000; ++line) {
+        d.hit(RuleHit{rule, line, Level::warning, Origin::tensorrt,
+                      "[W] [TRT] Skipping tactic 0 due to insufficient memory on requested size of 1024 detected for tactic 0. #" +
+                          std::to_string(line),
+                      {{"bytes", "1024"}}});
+        d.marker(MarkerHit{line % 2 ? "phase_build" : "phase_run", line, Level::info, Origin::tensorrt, "x", {}});
+    }
+    const LogReport r = d.finish(200000, 0);
+    ASSERT_TRUE(r.root_cause);
+    EXPECT_EQ(r.root_cause->name, "BUILD_OOM_WORKSPACE");
+    EXPECT_LE(r.root_cause->evidence.size(), 3u);
+    EXPECT_EQ(r.root_cause->evidence.back().where.line, 200000u);
+    EXPECT_EQ(fact_of(*r.root_cause, "occurrences"), "200000");
 }
 
 TEST(DiagnoserRules, TemplatesNeedEveryFactAndVersionsCompareNumerically) {
