@@ -63,8 +63,9 @@ read -r _ _ q_rss < <(runs=1 best_of "$bin" logs --no-progress --format json "$q
 mbs() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.0f", b / s / 1e6 }'; }
 pinned="not pinned"
 ((${#pin[@]} == 0)) || pinned="pinned to one core"
-echo "input:      $file ($bytes bytes, $(wc -l < "$patterns") patterns, $pinned)"
-echo "trtdoctor:  $(mbs "$t_wall") MB/s  (wall ${t_wall}s, cpu ${t_cpu}s, peak RSS $((t_rss / 1024)) MiB; at 1/4 size $((q_rss / 1024)) MiB)"
-echo "ripgrep:    $(mbs "$r_wall") MB/s  (wall ${r_wall}s, cpu ${r_cpu}s, peak RSS $((r_rss / 1024)) MiB)"
-echo "ratio:      $(awk -v a="$r_wall" -v b="$t_wall" 'BEGIN { printf "%.2f", a / b }')x (ripgrep time / trtdoctor time)"
+echo "input:      $file ($bytes bytes, $(wc -l < "$patterns") patterns, $pinned, best of $runs)"
+echo "            MB/s = bytes / seconds / 10^6, by CPU time (user+sys) and by wall time"
+echo "trtdoctor:  $(mbs "$t_cpu") MB/s cpu, $(mbs "$t_wall") MB/s wall  (cpu ${t_cpu}s, wall ${t_wall}s, peak RSS $((t_rss / 1024)) MiB; at 1/4 size $((q_rss / 1024)) MiB)"
+echo "ripgrep:    $(mbs "$r_cpu") MB/s cpu, $(mbs "$r_wall") MB/s wall  (cpu ${r_cpu}s, wall ${r_wall}s, peak RSS $((r_rss / 1024)) MiB)"
+echo "ratio:      $(awk -v a="$r_cpu" -v b="$t_cpu" 'BEGIN { printf "%.2f", a / b }')x by CPU time, $(awk -v a="$r_wall" -v b="$t_wall" 'BEGIN { printf "%.2f", a / b }')x by wall time (ripgrep / trtdoctor)"
 rm -f "$quarter" "$timing"

@@ -1,5 +1,5 @@
 // libFuzzer target over the whole log path: reading (gzip, binary check, line cutting),
-// clean-up, normalisation and matching against the built-in catalogue.
+// clean-up, normalisation, matching against the built-in catalogue and the diagnoser.
 #include <unistd.h>
 
 #include <cstdint>
@@ -51,10 +51,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     close(fd);
-    NullSink sink;
     ScanOptions options;
     options.reader = ReaderOptions{256, 40};
+#if TRTDOCTOR_LOG_DIAGNOSER
+    // Classification too: the diagnoser reasons over whatever fired.
+    auto report = diagnose_log(path, matcher(), options);
+    if (report && report->root_cause && report->root_cause->code.empty()) std::abort();
+#else
+    NullSink sink;
     (void)scan_log(path, matcher(), sink, options);
+#endif
     unlink(path);
     return 0;
 }

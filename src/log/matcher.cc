@@ -129,11 +129,12 @@ struct Matcher::Impl {
             const int n = x.re->NumberOfCapturingGroups();
             std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n) + 1);
             if (!x.re->Match(text, 0, text.size(), RE2::UNANCHORED, sub.data(), n + 1)) continue;
-            for (const auto& [index, name] : x.groups) {
-                const auto& piece = sub[static_cast<std::size_t>(index)];
+            for (const auto& group : x.groups) {
+                const auto& piece = sub[static_cast<std::size_t>(group.first)];
                 if (piece.data() == nullptr) continue;
+                const std::string& name = group.second;
                 const bool seen = std::any_of(facts.begin(), facts.end(),
-                                              [&](const auto& f) { return f.first == name; });
+                                              [&name](const auto& f) { return f.first == name; });
                 if (!seen) facts.emplace_back(name, std::string(piece.data(), piece.size()));
             }
         }
@@ -191,7 +192,9 @@ struct Matcher::Impl {
         ScanContext ctx{block.data(), block.size(), &hits, &line_of};
         hs_scan(db, block.data(), static_cast<unsigned>(block.size()), 0, scratch, on_match, &ctx);
         if (hits.empty()) return;
-        std::stable_sort(hits.begin(), hits.end(), [](const Located& a, const Located& b) { return a.to < b.to; });
+        std::sort(hits.begin(), hits.end(), [](const Located& a, const Located& b) {
+            return a.to != b.to ? a.to < b.to : a.id < b.id;
+        });
         const char* data = block.data();
         std::size_t counted_to = 0;  // newlines before this offset are counted in `line`
         std::uint64_t line = first_line;
