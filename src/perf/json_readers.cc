@@ -5,6 +5,7 @@
 #include <cstring>
 #include <condition_variable>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -556,10 +557,18 @@ Expected<TimesResult> read_times_stream(const ReadFn& read, const std::string& n
     bool after_record = false;     // at buf[0]: a record ended, a comma must come next
     bool eof = false;
 
-    TimesWorker worker(name);
+    // Parser threads besides this one: up to 3, one fewer than the CPUs (at least 1).
+    const unsigned cpus = std::max(2u, std::thread::hardware_concurrency());
+    std::vector<std::unique_ptr<TimesWorker>> workers;
+    for (unsigned k = 0; k < std::min(3u, cpus - 1); ++k) workers.push_back(std::make_unique<TimesWorker>(name));
     std::optional<ToolError> worker_error;
+    auto drain_workers = [&](TimesAccumulator& into) {
+        for (auto& w : workers) {
+            if (auto err = w->drain_into(into); err && !worker_error) worker_error = std::move(err);
+        }
+    };
     auto close_segment = [&]() {
-        if (auto err = worker.drain_into(*acc)) worker_error = std::move(err);
+        drain_workers(*acc);
         result.segments.push_back(acc->finish());
         acc.reset();
     };
@@ -589,9 +598,11 @@ Expected<TimesResult> read_times_stream(const ReadFn& read, const std::string& n
         const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(last) - buf.data()) + 1;
         // An array end inside (several arrays back to back) needs the exact scanner.
         if (std::memchr(buf.data() + b, ']', end - b)) return std::nullopt;
-        if (worker.try_start(std::string_view(buf).substr(b, end - b), buf_offset + b)) {
-            after_record = true;
-            return end;
+        for (auto& w : workers) {
+            if (w->try_start(std::string_view(buf).substr(b, end - b), buf_offset + b)) {
+                after_record = true;
+                return end;
+            }
         }
         bool not_json = false;
         if (auto err = parse_body(b, end, &not_json)) {
@@ -721,9 +732,8 @@ Expected<TimesResult> read_times_stream(const ReadFn& read, const std::string& n
             return json_error(name, buf_offset, "a single --exportTimes record is larger than 64 MiB");
         }
     }
-    if (acc) {
-        if (auto err = worker.drain_into(*acc)) return *err;
-    }
+    if (acc) drain_workers(*acc);
+    if (worker_error) return *worker_error;
     if (result.segments.empty()) return json_error(name, 0, "empty input: no JSON array");
     return result;
 }
