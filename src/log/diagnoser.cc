@@ -325,9 +325,19 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
     }
 
     // --- benign stays benign; a run that passed has no error-level cause ---------------------
+    // An engine built or run after a message means the run got past it (tactic failures the
+    // builder recovered from, a wrapper that fell back and went on).
+    std::uint64_t success_line = 0;
+    for (const char* m : {"outcome_built", "outcome_ran"}) {
+        if (auto it = st.markers.find(m); it != st.markers.end() && !it->second.empty()) {
+            success_line = std::max(success_line, it->second.back().line);
+        }
+    }
     for (auto& [rule, c] : candidates) {
-        if ((c.role == Role::benign || passed) && c.severity == Severity::error) c.severity = Severity::warning;
-        if (passed && c.logic->when_passed && severity_rank(*c.logic->when_passed) < severity_rank(c.severity)) {
+        const bool recovered = !failed_marker && !c.hits.empty() && c.hits.back()->line < success_line;
+        const bool got_past = passed || recovered;
+        if ((c.role == Role::benign || got_past) && c.severity == Severity::error) c.severity = Severity::warning;
+        if (got_past && c.logic->when_passed && severity_rank(*c.logic->when_passed) < severity_rank(c.severity)) {
             c.severity = *c.logic->when_passed;
         }
     }

@@ -81,6 +81,23 @@ TEST(Diagnoser, PassedRunGetsNoErrorLevelRootCause) {
     EXPECT_NE(r.run.outcome, Outcome::failed);
 }
 
+TEST(Diagnoser, ErrorsTheBuildGotPastAreNotTheFailure) {
+    const auto r = diagnose(
+        "[E] [TRT] 2: [virtualMemoryBuffer.cpp::resizePhysical::145] Error Code 2: OutOfMemory (no further information)\n"
+        "[W] [TRT] Skipping tactic 3 due to insufficient memory on requested size of 68719476736 detected for tactic 0x74.\n"
+        "[I] Engine built in 35.2 sec.\n");
+    if (r.root_cause) {
+        EXPECT_NE(r.root_cause->severity, Severity::error) << r.root_cause->name;
+    }
+    EXPECT_EQ(r.run.outcome, Outcome::built);
+    const auto failed = diagnose(
+        "[I] Engine built in 35.2 sec.\n"
+        "[E] [TRT] 2: [executionContext.cpp::ExecutionContext::470] Error Code 2: OutOfMemory (no further information)\n");
+    ASSERT_TRUE(failed.root_cause);
+    EXPECT_EQ(failed.root_cause->name, "GPU_OOM_RUNTIME");
+    EXPECT_EQ(failed.root_cause->severity, Severity::error);
+}
+
 TEST(Diagnoser, MemoryShortageBeforeNoImplementationIsTheCause) {
     const auto r = diagnose(
         "[W] [TRT] Skipping tactic 0 due to insufficient memory on requested size of 1170309120 detected for tactic 0.\n"
