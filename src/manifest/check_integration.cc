@@ -78,6 +78,7 @@ std::vector<Finding> manifest_findings(const FoundManifest& fm, const plan::Insp
     const json& m = fm.document;
     std::vector<Finding> out = verify_engine(m, fm.path, engine, engine_path);
     const bool bytes_ok = out.empty();
+    const bool hashed = engine.sha256.has_value() && !engine.sha256->empty();
 
     // Shapes against the recorded profiles: a shape fits a profile when every dim lies in
     // [min, max]; it is valid when some profile fits.
@@ -141,10 +142,10 @@ std::vector<Finding> manifest_findings(const FoundManifest& fm, const plan::Insp
                                gpu.empty() ? "" : fmt::format(" on {}", gpu),
                                get_string(m, "/build/trt_version").empty() ? "" : fmt::format(" by TensorRT {}", get_string(m, "/build/trt_version")),
                                prec.empty() ? "" : fmt::format(" ({})", prec),
-                               bytes_ok ? "engine hash verified" : "engine does NOT match it");
+                               !bytes_ok ? "engine does NOT match it" : hashed ? "engine hash verified" : "size and header match (not hashed)");
     info.add_evidence({fm.path, {}, {}}, fmt::format("engine.sha256: {}", get_string(m, "/engine/sha256")));
     if (!gpu.empty()) info.add_fact("builder_gpu_name", gpu);
-    info.add_fact("hash_verified", bytes_ok ? "true" : "false");
+    info.add_fact("hash_verified", bytes_ok && hashed ? "true" : "false");
     out.push_back(std::move(info));
     return out;
 }

@@ -51,6 +51,16 @@ TEST(CheckIntegrationTest, ShapeInsideTheProfileAndPluginLoadedGiveOnlyTheInfo) 
     EXPECT_NE(fs[0].summary.find("hash verified"), std::string::npos);
 }
 
+TEST(CheckIntegrationTest, EngineReadWithoutHashingIsCheckedOnSizeAndHeaderOnly) {
+    EngineWithManifest s;
+    plan::InspectOptions opts;
+    opts.hash = false;
+    s.r = *plan::inspect_file(s.engine, opts);
+    auto fs = s.run("", {}, false);
+    ASSERT_EQ(codes(fs), std::vector<std::string>{"TD6010"});
+    EXPECT_NE(fs[0].summary.find("not hashed"), std::string::npos);
+}
+
 TEST(CheckIntegrationTest, ShapeOutsideEveryProfileNamesTheRange) {
     EngineWithManifest s;
     auto fs = s.run("images:16x3x640x640", {}, false);
