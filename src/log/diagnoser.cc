@@ -276,11 +276,9 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
             (h->level == Level::error || h->level == Level::fatal)) {
             sev = Severity::error;  // the tool itself reported it as an error
         }
-        bool explicit_severity = false;
         for (const auto& si : src.severity_if) {
             if (RE2::PartialMatch(h->text, *si.re)) {
                 sev = si.severity;
-                explicit_severity = true;
                 break;
             }
         }
@@ -289,7 +287,6 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
             const std::string* b = fact(h->facts, src.major_mismatch->b);
             if (a && b && major_of(*a) != major_of(*b)) sev = src.major_mismatch->severity;
         }
-        (void)explicit_severity;
         auto& c = candidates[target];
         if (!c.rule) {
             c.rule = target;

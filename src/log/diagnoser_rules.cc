@@ -116,9 +116,19 @@ const RuleBook& RuleBook::builtin() {
 
 const RuleLogic& RuleBook::logic(const Diagnosis* rule) const {
     if (auto it = m_impl->logic.find(rule); it != m_impl->logic.end()) return it->second;
+    // Records made outside the catalogue (tests): compiled on first use. A record at a reused
+    // address is another record, so the cached logic must still describe it.
     std::lock_guard lock(m_impl->extra_mutex);
     auto it = m_impl->extra.find(rule);
-    if (it == m_impl->extra.end()) it = m_impl->extra.emplace(rule, compile(rule)).first;
+    if (it != m_impl->extra.end() && it->second.source_fields != rule->record.fields) {
+        m_impl->extra.erase(it);
+        it = m_impl->extra.end();
+    }
+    if (it == m_impl->extra.end()) {
+        RuleLogic l = compile(rule);
+        l.source_fields = rule->record.fields;
+        it = m_impl->extra.emplace(rule, std::move(l)).first;
+    }
     return it->second;
 }
 

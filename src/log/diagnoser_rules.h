@@ -52,6 +52,7 @@ struct RuleLogic {
         double value = 0;
     };
     std::optional<AtLeast> at_least;  ///< drop hits whose numeric fact is below the value
+    std::vector<std::pair<std::string, std::string>> source_fields;  ///< record it was compiled from (non-builtin only)
     std::vector<std::string> summary_templates;
     std::vector<std::string> fix_templates;
 };
