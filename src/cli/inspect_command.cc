@@ -33,7 +33,7 @@ std::string summary_text(const InspectResult& r, const Style& style) {
     if (r.trt_version) headline += ", TensorRT " + r.trt_version->to_string();
     out += style.bold(r.path + ":") + " " + headline + "\n";
     auto row = [&](std::string_view key, const std::string& value) {
-        out += fmt::format("  {:<15} {}\n", style.dim(std::string(key)), value);
+        out += "  " + style.dim(fmt::format("{:<15}", key)) + " " + value + "\n";
     };
     if (r.serialization_version) {
         std::string s = std::to_string(*r.serialization_version);
@@ -49,7 +49,7 @@ std::string summary_text(const InspectResult& r, const Style& style) {
             if (!s.empty()) s += ", ";
             s += fmt::format("{} @{} +{}", sec.tag, sec.offset, sec.length);
         }
-        row("sections", s);
+        row("sections", r.plan_offset ? s + " (from the plan's start)" : s);
     }
     if (!r.platform_tag.empty()) row("platform tag", "\"" + r.platform_tag + "\"");
     if (r.plan_offset) row("plan offset", std::to_string(*r.plan_offset));

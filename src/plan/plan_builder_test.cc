@@ -3,6 +3,9 @@
 
 #include "plan/plan_builder.h"
 #include "plan/plan_file.h"
+#include "support/testing.h"
+
+#include <set>
 
 namespace trtdoctor::plan {
 namespace {
@@ -43,6 +46,33 @@ TEST(PlanImageTest, SparseImageJoinsToTheSameBytesAsItsSize) {
     EXPECT_EQ(img.zeros, 1u << 20);
     EXPECT_EQ(img.join().size(), img.size());
     EXPECT_TRUE(inspect_bytes(img.join(), "s").findings.empty());
+}
+
+}  // namespace
+}  // namespace trtdoctor::plan
+
+namespace trtdoctor::plan {
+namespace {
+
+TEST(ExampleDescriptionsTest, EveryExampleBuildsIntoTheKindItsNameSays) {
+    const std::string path = std::string(TRTDOCTOR_SOURCE_DIR) + "/tools/examples/plans.plan.txt";
+    const std::string text = testing::read_file(path);
+    auto ds = parse_descriptions(text, "plans.plan.txt");
+    ASSERT_TRUE(ds) << ds.error().to_string();
+    ASSERT_GE(ds->size(), 9u);
+    std::set<std::string> kinds;
+    for (const auto& d : *ds) {
+        const auto r = inspect_bytes(d.image.join(), d.file);
+        kinds.insert(std::string(to_string(r.kind)));
+        if (d.file.starts_with("healthy") || d.file.starts_with("two-sections") ||
+            d.file.starts_with("jetson")) {
+            EXPECT_TRUE(r.findings.empty()) << d.file;
+        } else {
+            EXPECT_FALSE(r.findings.empty()) << d.file;
+        }
+    }
+    EXPECT_EQ(kinds, (std::set<std::string>{"plan", "wrapped_plan", "timing_cache", "git_lfs_pointer",
+                                            "onnx", "empty"}));
 }
 
 }  // namespace
