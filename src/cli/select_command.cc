@@ -2,11 +2,13 @@
 // target), printed as a path for scripts; every candidate's verdict with --explain.
 #include <fmt/format.h>
 
+#include "check/engine_check.h"
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "core/catalogue.h"
 #include "manifest/output.h"
 #include "manifest/select.h"
+#include "plan/plan_file.h"
 #include "probe/machine_probe.h"
 #include "report/finding_writer.h"
 
@@ -16,12 +18,9 @@ namespace {
 namespace mf = trtdoctor::manifest;
 
 /// The target from this machine: the TensorRT the loader would pick and the first GPU.
-mf::Target machine_target(std::vector<std::string>& notes) {
+mf::Target machine_target(const probe::MachineFacts& facts, std::vector<std::string>& notes) {
     mf::Target t;
     t.source = "this machine";
-    probe::ProbeOptions opts;
-    opts.find_trtexec = false;
-    const probe::MachineFacts facts = probe::probe_machine(opts);
     const std::string trt = facts.tensorrt_version();
     if (!trt.empty() && !mf::parse_trt_target(trt, t)) notes.push_back(fmt::format("TensorRT version '{}' not understood", trt));
     if (trt.empty()) notes.push_back("no TensorRT library found here: versions not checked (give --trt)");
@@ -81,8 +80,17 @@ int run_select(CommandArgs args) {
     if (!cc.empty() && !mf::parse_cc_target(cc, target)) {
         return usage_failure("select", fmt::format("--cc wants a compute capability like 8.7, got '{}'", cc));
     }
+    std::optional<probe::MachineFacts> machine;
     if (trt.empty() || cc.empty()) {
-        mf::Target here = machine_target(notes);
+        probe::ProbeOptions opts;
+        opts.find_trtexec = false;
+        machine = probe::probe_machine(opts);
+        mf::Target here = machine_target(*machine, notes);
+        // Keep only the notes about what was left to the machine.
+        std::erase_if(notes, [&](const std::string& n) {
+            return (!trt.empty() && n.find("--trt") != std::string::npos) ||
+                   (!cc.empty() && n.find("--cc") != std::string::npos);
+        });
         if (trt.empty()) {
             target.trt_major = here.trt_major;
             target.trt_minor = here.trt_minor;
@@ -113,7 +121,23 @@ int run_select(CommandArgs args) {
         o.errors.push_back(paths.error());
         return emit(0);
     }
-    const auto cands = mf::judge_all(*paths, target);
+    auto cands = mf::judge_all(*paths, target);
+    if (machine && trt.empty() && cc.empty()) {
+        // On this machine, check's verdict has the last word (driver, memory, integrated GPU...).
+        for (auto& c : cands) {
+            if (!c.valid) continue;
+            plan::InspectOptions io;
+            io.hash = false;
+            auto r = plan::inspect_file(c.path, io);
+            if (!r) continue;
+            const auto verdict = check::check_engine(*r, *machine);
+            if (verdict.verdict != check::Verdict::invalid) continue;
+            c.valid = false;
+            for (const auto& f : verdict.findings) {
+                if (f.severity == Severity::error) c.reasons.push_back(fmt::format("check: {} [{}]", f.summary, f.code));
+            }
+        }
+    }
     const auto best = mf::best_candidate(cands);
     const std::string target_text =
         fmt::format("{}{}{}", target.trt_major ? fmt::format("TensorRT {}.{}", *target.trt_major, *target.trt_minor) : "TensorRT any",
