@@ -184,12 +184,20 @@ struct Matcher::Impl {
     }
 
     // Locates the lines of a block's matches and calls on_line(line, number, ids) in order.
-    template <class OnLine>
-    void locate(std::string_view block, std::uint64_t first_line, OnLine&& on_line) const {
-        if (!db || block.empty()) return;
+    // Buffers reused from block to block.
+    struct Scratch {
         std::vector<Located> hits;
-        std::vector<std::pair<std::size_t, std::size_t>> line_of(patterns.size(), {SIZE_MAX, SIZE_MAX});
-        ScanContext ctx{block.data(), block.size(), &hits, &line_of};
+        std::vector<std::pair<std::size_t, std::size_t>> line_of;
+        std::vector<std::uint32_t> ids;
+    };
+
+    template <class OnLine>
+    void locate(std::string_view block, std::uint64_t first_line, Scratch& work, OnLine&& on_line) const {
+        if (!db || block.empty()) return;
+        std::vector<Located>& hits = work.hits;
+        hits.clear();
+        work.line_of.assign(patterns.size(), {SIZE_MAX, SIZE_MAX});
+        ScanContext ctx{block.data(), block.size(), &hits, &work.line_of};
         hs_scan(db, block.data(), static_cast<unsigned>(block.size()), 0, scratch, on_match, &ctx);
         if (hits.empty()) return;
         std::sort(hits.begin(), hits.end(), [](const Located& a, const Located& b) {
@@ -199,7 +207,7 @@ struct Matcher::Impl {
         std::size_t counted_to = 0;  // newlines before this offset are counted in `line`
         std::uint64_t line = first_line;
         std::size_t i = 0;
-        std::vector<std::uint32_t> ids;
+        std::vector<std::uint32_t>& ids = work.ids;
         while (i < hits.size()) {
             const std::size_t anchor = anchor_of(hits[i].to);
             const std::size_t end = line_end_at(data, block.size(), anchor);
@@ -330,7 +338,8 @@ void Matcher::scan_block(std::string_view block, std::uint64_t first_line, bool 
                          HitSink& sink) const {
     const Impl& m = *m_impl;
     std::vector<std::uint32_t> fired;
-    m.locate(block, first_line, [&](std::string_view line, std::uint64_t number, const auto& ids) {
+    Impl::Scratch work;
+    m.locate(block, first_line, work, [&](std::string_view line, std::uint64_t number, const auto& ids) {
         m.fired_entries(line, ids, fired);
         if (fired.empty()) return;
         LogLine norm = normalise(line, number);
@@ -347,6 +356,7 @@ struct Matcher::Session::State {
     const Impl& m;
     HitSink& sink;
     std::vector<std::uint32_t> fired;
+    Impl::Scratch work;
     // The last event delivered or held: a marker entry, or -1 for anything else.
     std::int64_t last_marker = -1;
     bool held = false;  // a later hit of last_marker's run waits in held_line
@@ -364,13 +374,13 @@ struct Matcher::Session::State {
 };
 
 Matcher::Session::Session(const Matcher& matcher, HitSink& sink)
-    : m_state(std::make_unique<State>(State{*matcher.m_impl, sink, {}, -1, false, {}, 0, false})) {}
+    : m_state(std::make_unique<State>(State{*matcher.m_impl, sink, {}, {}, -1, false, {}, 0, false})) {}
 Matcher::Session::~Session() = default;
 
 void Matcher::Session::scan_block(std::string_view block, std::uint64_t first_line, bool truncated) {
     State& st = *m_state;
     const Impl& m = st.m;
-    m.locate(block, first_line, [&](std::string_view line, std::uint64_t number, const auto& ids) {
+    m.locate(block, first_line, st.work, [&](std::string_view line, std::uint64_t number, const auto& ids) {
         m.fired_entries(line, ids, st.fired);
         if (st.fired.empty()) return;
         // One marker alone on the line, repeating the previous event: hold it back.
