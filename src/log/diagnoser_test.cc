@@ -206,6 +206,16 @@ TEST(Diagnoser, OnlyALongBuildIsSlow) {
     EXPECT_EQ(quick.run.outcome, Outcome::built);
 }
 
+TEST(Diagnoser, DeepStreamThatBuiltTheMissingEngineHasNoRootCause) {
+    const auto r = diagnose(
+        "ERROR: Deserialize engine failed because file path: /m/model_b1_gpu0_fp16.engine open error\n"
+        "0:00:31.1 1 0x1 INFO nvinfer gstnvinfer.cpp:646:gst_nvinfer_logger: NvDsInferContext[UID 1]: Info from "
+        "NvDsInferContextImpl::buildModel() [UID = 1]: serialize cuda engine to file: /m/model_b1_gpu0_fp16.engine successfully\n");
+    EXPECT_FALSE(r.root_cause);
+    EXPECT_TRUE(has_finding(r, "ENGINE_FILE_NOT_FOUND"));
+    EXPECT_EQ(r.run.outcome, Outcome::built);
+}
+
 TEST(Diagnoser, QuietLogHasNoFindings) {
     const auto r = diagnose("[I] [TRT] Loaded engine size: 44 MiB\n[I] Throughput: 1203.5 qps\n");
     EXPECT_FALSE(r.root_cause);
