@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "log/test_rules.h"
 #include "support/testing.h"
 
@@ -108,6 +110,32 @@ TEST_F(LogScan, ReportsProgressWithTheInputSize) {
     ASSERT_TRUE(scan_log(path.string(), *matcher, r, o));
     EXPECT_EQ(last, 4u);
     EXPECT_EQ(total, std::optional<std::uint64_t>(4));
+}
+
+}  // namespace
+}  // namespace trtdoctor::log
+
+namespace trtdoctor::log {
+namespace {
+
+TEST(LogScanRealLogs, EveryFixtureLogIsReadWithTheRightLineCount) {
+    TRTDOCTOR_REQUIRE_SHARED(shared);
+    auto matcher = Matcher::builtin();
+    ASSERT_TRUE(matcher) << matcher.error().to_string();
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(shared / "fixtures" / "logs")) {
+        if (e.path().extension() != ".log") continue;
+        const std::string bytes = trtdoctor::testing::read_file(e.path());
+        std::uint64_t expected = count_newlines(bytes.data(), bytes.size());
+        if (!bytes.empty() && bytes.back() != '\n') ++expected;
+        Recorder r;
+        auto stats = scan_log(e.path().string(), *matcher, r);
+        ASSERT_TRUE(stats) << stats.error().to_string();
+        EXPECT_EQ(stats->lines, expected) << e.path();
+        for (const auto& h : r.hits) EXPECT_LE(h.line, expected);
+        ++files;
+    }
+    EXPECT_GE(files, 30u);
 }
 
 }  // namespace
