@@ -344,8 +344,9 @@ struct TimesAccumulator {
 
 /// Adds one record's fields to `acc`; false when it has neither latencyMs nor computeMs.
 struct TimesRecord {
-    double start_enq = NAN, end_enq = NAN, latency = NAN, compute = NAN, h2d = NAN, d2h = NAN, e2e = NAN,
-           end_out = NAN;
+    static constexpr double k_none = std::numeric_limits<double>::quiet_NaN();
+    double start_enq = k_none, end_enq = k_none, latency = k_none, compute = k_none, h2d = k_none, d2h = k_none,
+           e2e = k_none, end_out = k_none;
     bool set(std::string_view key, double v, bool& trt7) {
         if (key == "latencyMs") latency = v;
         else if (key == "computeMs") compute = v;
@@ -389,7 +390,10 @@ ToolError locate_times_error(const char* p, std::size_t need, std::size_t capaci
         if (!doc.current_location().get(loc) && loc > p) offset = body_offset + static_cast<std::uint64_t>(loc - p - 1);
         return json_error(name, offset, std::string("invalid JSON in --exportTimes: ") + simdjson::error_message(e));
     };
-    if (auto e = parser.iterate(p, need, capacity).get(doc)) return fail(e);
+    if (auto e = parser.iterate(p, need, capacity).get(doc)) {
+        // No document to ask for a location (invalid UTF-8, for one): the batch's start.
+        return json_error(name, body_offset, std::string("invalid JSON in --exportTimes: ") + simdjson::error_message(e));
+    }
     ondemand::array arr;
     if (auto e = doc.get_array().get(arr)) return fail(e);
     for (auto elem : arr) {

@@ -292,6 +292,15 @@ TEST(PerfJson, BadNumberInExportTimesGivesItsOffset) {
     EXPECT_NEAR(static_cast<double>(*r.error().offset), static_cast<double>(text.find("1.x")), 3.0);
 }
 
+TEST(PerfJson, InvalidUtf8InExportTimesIsAnErrorNotACrash) {
+    // Found by the fuzzer: the on-demand parser has no document to locate the error in.
+    std::string text = "[\n  { \"computeMs\" : 1, \"l\x9c\x9c\x9catencyMs\" : 1 }\n]\n";
+    auto r = parse_times_json(text, "u.json");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().input, "u.json");
+    EXPECT_NE(r.error().message.find("UTF-8"), std::string::npos) << r.error().message;
+}
+
 TEST(PerfJson, SniffsEachKindFromItsFirstBytes) {
     EXPECT_EQ(sniff_kind("[\n  { \"count\" : 3 }"), FileKind::profile_json);
     EXPECT_EQ(sniff_kind("[\n  { \"startEnqMs\" : 1"), FileKind::times_json);
