@@ -124,6 +124,74 @@ struct Candidate {
     std::vector<const StoredHit*> hits;  // in line order
 };
 
+// Facts computed from extracted ones: the releases behind serialization numbers and the
+// direction of a version mismatch (runtime older or newer than the plan).
+void derive_facts(Facts& facts) {
+    const std::string* rs = fact(facts, "runtime_ser");
+    const std::string* es = fact(facts, "engine_ser");
+    if (rs && es) {
+        const auto r = to_int(*rs), e = to_int(*es);
+        if (r && e) {
+            const std::string rt(release_for_serialization(*r)), et(release_for_serialization(*e));
+            add_fact(facts, "runtime_trt", rt);
+            add_fact(facts, "engine_trt", et);
+            int cmp = (!rt.empty() && !et.empty()) ? compare_versions(rt, et) : (*r < *e ? -1 : 1);
+            if (cmp == 0) cmp = *r < *e ? -1 : 1;
+            add_fact(facts, "direction", cmp < 0 ? "older" : "newer");
+        }
+    }
+    const std::string* rv = fact(facts, "runtime_version");
+    const std::string* ev = fact(facts, "engine_version");
+    if (rv && ev && !fact(facts, "direction")) {
+        add_fact(facts, "direction", compare_versions(*rv, *ev) < 0 ? "older" : "newer");
+    }
+}
+
+// The finding for one diagnosis: facts merged over its hits, templated summary and fix, and
+// its first distinct evidence lines plus the last one.
+Finding finding_for(const Candidate& c, const std::string& path) {
+    Finding f;
+    f.code = c.rule->code;
+    f.name = c.rule->name;
+    f.severity = c.severity;
+    // Record continuation lines only wrap the text: one paragraph each.
+    f.explanation = unwrap(c.rule->explanation);
+    Facts facts;
+    for (const StoredHit* h : c.hits) {
+        for (const auto& [k, v] : h->facts) add_fact(facts, k, v);
+    }
+    derive_facts(facts);
+    if (c.count > c.hits.size() || c.count > 1) add_fact(facts, "occurrences", std::to_string(c.count));
+    f.summary = c.rule->title;
+    for (const auto& t : c.logic->summary_templates) {
+        if (auto s = fill_template(t, facts)) {
+            f.summary = *s;
+            break;
+        }
+    }
+    f.fix = unwrap(c.rule->fix);
+    for (const auto& t : c.logic->fix_templates) {
+        if (auto s = fill_template(t, facts)) {
+            f.fix = *s;
+            break;
+        }
+    }
+    // Evidence: the first distinct lines and the last one.
+    std::vector<const StoredHit*> ev_hits;
+    auto seen = [&](const StoredHit* h) {
+        return std::any_of(ev_hits.begin(), ev_hits.end(), [&](const StoredHit* e) { return e->text == h->text; });
+    };
+    for (std::size_t i = 0; i < c.hits.size() && ev_hits.size() + 1 < k_evidence_lines; ++i) {
+        if (!seen(c.hits[i])) ev_hits.push_back(c.hits[i]);
+    }
+    if (!c.hits.empty() && !seen(c.hits.back())) ev_hits.push_back(c.hits.back());
+    for (const StoredHit* h : ev_hits) {
+        f.add_evidence(Location{path, std::nullopt, h->line}, h->text);
+    }
+    f.facts = std::move(facts);
+    return f;
+}
+
 }  // namespace
 
 struct Diagnoser::State {
@@ -368,69 +436,9 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
     }
 
     // --- findings ------------------------------------------------------------------------------
-    auto make = [&](const Candidate& c) {
-        Finding f;
-        f.code = c.rule->code;
-        f.name = c.rule->name;
-        f.severity = c.severity;
-        // Record continuation lines only wrap the text: one paragraph each.
-        f.explanation = unwrap(c.rule->explanation);
-        Facts facts;
-        for (const StoredHit* h : c.hits) {
-            for (const auto& [k, v] : h->facts) add_fact(facts, k, v);
-        }
-        // Derived facts: releases behind serialization numbers and the mismatch direction.
-        const std::string* rs = fact(facts, "runtime_ser");
-        const std::string* es = fact(facts, "engine_ser");
-        if (rs && es) {
-            const auto r = to_int(*rs), e = to_int(*es);
-            if (r && e) {
-                const std::string rt(release_for_serialization(*r)), et(release_for_serialization(*e));
-                add_fact(facts, "runtime_trt", rt);
-                add_fact(facts, "engine_trt", et);
-                int cmp = (!rt.empty() && !et.empty()) ? compare_versions(rt, et) : (*r < *e ? -1 : 1);
-                if (cmp == 0) cmp = *r < *e ? -1 : 1;
-                add_fact(facts, "direction", cmp < 0 ? "older" : "newer");
-            }
-        }
-        const std::string* rv = fact(facts, "runtime_version");
-        const std::string* ev = fact(facts, "engine_version");
-        if (rv && ev && !fact(facts, "direction")) {
-            add_fact(facts, "direction", compare_versions(*rv, *ev) < 0 ? "older" : "newer");
-        }
-        if (c.count > c.hits.size() || c.count > 1) add_fact(facts, "occurrences", std::to_string(c.count));
-        f.summary = c.rule->title;
-        for (const auto& t : c.logic->summary_templates) {
-            if (auto s = fill_template(t, facts)) {
-                f.summary = *s;
-                break;
-            }
-        }
-        f.fix = unwrap(c.rule->fix);
-        for (const auto& t : c.logic->fix_templates) {
-            if (auto s = fill_template(t, facts)) {
-                f.fix = *s;
-                break;
-            }
-        }
-        // Evidence: the first distinct lines and the last one.
-        std::vector<const StoredHit*> ev_hits;
-        auto seen = [&](const StoredHit* h) {
-            return std::any_of(ev_hits.begin(), ev_hits.end(), [&](const StoredHit* e) { return e->text == h->text; });
-        };
-        for (std::size_t i = 0; i < c.hits.size() && ev_hits.size() + 1 < k_evidence_lines; ++i) {
-            if (!seen(c.hits[i])) ev_hits.push_back(c.hits[i]);
-        }
-        if (!c.hits.empty() && !seen(c.hits.back())) ev_hits.push_back(c.hits.back());
-        for (const StoredHit* h : ev_hits) {
-            f.add_evidence(Location{st.path, std::nullopt, h->line}, h->text);
-        }
-        f.facts = std::move(facts);
-        return f;
-    };
 
     if (root) {
-        Finding f = make(*root);
+        Finding f = finding_for(*root, st.path);
         // Cascade: the generic failure lines after the root cause follow from it.
         std::vector<std::uint64_t> cascade;
         std::uint64_t cascade_count = 0;
@@ -465,7 +473,7 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
     }
     for (Candidate* c : ordered) {
         if (c == root) continue;
-        Finding f = make(*c);
+        Finding f = finding_for(*c, st.path);
         if (c->role == Role::consequence && root) {
             f.severity = std::min(f.severity, Severity::warning);
             f.summary += " (follows from " + root->rule->name + ")";
