@@ -151,8 +151,8 @@ int run_logs(CommandArgs args) {
         std::size_t n = 0;
         const auto res = std::from_chars(max_line.data(), max_line.data() + max_line.size(), n);
         if (res.ec != std::errc() || res.ptr != max_line.data() + max_line.size() || n < 80 ||
-            n > (std::size_t{16} << 20)) {
-            return usage_failure("logs", "--max-line-length must be a number from 80 to 16777216");
+            n > (std::size_t{1} << 20)) {
+            return usage_failure("logs", "--max-line-length must be a number from 80 to 1048576");
         }
         options.reader.max_line_length = n;
     }

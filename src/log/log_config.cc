@@ -36,9 +36,9 @@ Expected<LogConfig> parse_log_config(std::string_view text, const std::string& s
                 std::size_t n = 0;
                 const auto res = std::from_chars(value.data(), value.data() + value.size(), n);
                 if (res.ec != std::errc() || res.ptr != value.data() + value.size() || n < 80 ||
-                    n > (std::size_t{16} << 20)) {
+                    n > (std::size_t{1} << 20)) {
                     return config_error(source, r.line,
-                                        "MaxLineLength must be a number of bytes from 80 to 16777216 (got '" +
+                                        "MaxLineLength must be a number of bytes from 80 to 1048576 (got '" +
                                             value + "')");
                 }
                 config.max_line_length = n;
