@@ -361,6 +361,23 @@ TEST(PerfFixtures, EveryTrtexecLogWithASummaryOrProfileParses) {
     }
 }
 
+TEST(PerfFixtures, EveryTrtexecLogYieldsAtLeastOneRunWithItsConditions) {
+    TRTDOCTOR_REQUIRE_SHARED(shared);
+    std::size_t seen = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(shared / "fixtures/logs")) {
+        const auto name = entry.path().filename().string();
+        if (name.find("trtexec") == std::string::npos) continue;
+        auto runs = read_log_file(entry.path().string());
+        ASSERT_TRUE(runs) << name;
+        EXPECT_FALSE(runs->empty()) << name;
+        if (!runs->empty() && name.find("trt7x") == std::string::npos) {
+            EXPECT_FALSE(runs->back().conditions.trt_version.empty()) << name;
+        }
+        ++seen;
+    }
+    EXPECT_GE(seen, 20u);
+}
+
 TEST(PerfFixtures, ProfileTableTotalAgreesWithTheSumOfItsRows) {
     TRTDOCTOR_REQUIRE_SHARED(shared);
     for (const char* f : {"lidarai_centerpoint_rpn_centerhead_fp16_trt8203_a100_verbose_dumpprofile.log",
