@@ -140,7 +140,7 @@ std::string compare_text(const RunData& base, const RunData& now, const Comparis
     }
     if (!c.refused) {
         if (!c.metrics.empty()) {
-            out += style.bold("metrics") + style.dim(fmt::format("{:>26}{:>12}{:>10}", "base", "new", "change")) + "\n";
+            out += style.bold("metrics") + style.dim(fmt::format("{:>38}{:>12}  {}", "base", "new", "change")) + "\n";
             for (const auto& m : c.metrics) {
                 bool worse = m.higher_is_better ? m.change < 0 : m.change > 0;
                 std::string change = fmt::format("{:+.1f}%", m.change * 100);
