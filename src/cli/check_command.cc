@@ -214,8 +214,7 @@ int run_check(CommandArgs args) {
         EngineCheck c = check::check_engine(*inspected, machine, options);
         c.findings.insert(c.findings.begin(), wait_fs.begin(), wait_fs.end());
         c.findings.insert(c.findings.end(), plugin_fs.begin(), plugin_fs.end());
-        for (const auto& f : wait_fs) { (void)f; c.verdict = Verdict::invalid; }
-        if (!plugin_fs.empty()) c.verdict = Verdict::invalid;
+        if (!wait_fs.empty() || !plugin_fs.empty()) c.verdict = Verdict::invalid;
         if (load) {
             loads.push_back(run_trtexec_load(machine.trtexec.path, path));
             // A real TensorRT has the last word: a failed load is invalid whatever the header said.
