@@ -202,5 +202,34 @@ TEST(TrtexecLogRealTest, EveryRealTrtexecBuildLogYieldsVersionDeviceAndOutcome) 
     EXPECT_EQ(plugin->runs[0].plugins, std::vector<std::string>{"./AddScalarPlugin.so"});
 }
 
+TEST(TrtexecLogTest, HugeLineIsSkippedAndTheBlocksAroundItStillRead) {
+    std::string text = build_log("&&&& PASSED TensorRT.trtexec # x\n");
+    text.insert(text.find("[01/02/2025-10:00:00] [I] === Build"), std::string(8u << 20, 'a') + "\n");
+    const auto log = parse_log(text);
+    ASSERT_EQ(log.runs.size(), 1u);
+    EXPECT_EQ(log.runs[0].precision, "FP32+FP16");
+}
+
+TEST(TrtexecLogRealTest, EveryRealTrtexecLogHasRunsWithAnOutcomeOrAVersion) {
+    TRTDOCTOR_REQUIRE_SHARED(shared);
+    std::size_t logs = 0;
+    for (const auto& e : std::filesystem::directory_iterator(shared / "fixtures" / "logs")) {
+        const std::string name = e.path().filename().string();
+        if (name.find("trtexec") == std::string::npos) continue;
+        ++logs;
+        auto log = read_log(e.path().string());
+        ASSERT_TRUE(log) << name;
+        ASSERT_FALSE(log->runs.empty()) << name;
+        for (const auto& r : log->runs) {
+            EXPECT_TRUE(r.version || r.outcome != Outcome::unknown || !r.blocks.empty()) << name;
+            if (r.version && r.version->major >= 8 && r.block("Device Information")) {
+                EXPECT_FALSE(r.device.name.empty()) << name;
+                EXPECT_FALSE(r.device.compute_capability.empty()) << name;
+            }
+        }
+    }
+    EXPECT_GE(logs, 20u);
+}
+
 }  // namespace
 }  // namespace trtdoctor::trtexec
