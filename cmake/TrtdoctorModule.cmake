@@ -13,7 +13,7 @@ function(trtdoctor_module name)
                               GTest::gtest GTest::gmock GTest::gtest_main)
         trtdoctor_warnings(${name}_tests)
         gtest_discover_tests(${name}_tests DISCOVERY_TIMEOUT 60
-            PROPERTIES ENVIRONMENT "TRTDOCTOR_SHARED=${TRTDOCTOR_SHARED_DIR}")
+            PROPERTIES TIMEOUT 300 ENVIRONMENT "TRTDOCTOR_SHARED=${TRTDOCTOR_SHARED_DIR}")
     endif()
     if(TRTDOCTOR_FUZZ)
         foreach(spec ${ARG_FUZZ})

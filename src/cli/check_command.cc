@@ -12,6 +12,7 @@
 #include "check/storage_wait.h"
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
+#include "manifest/check_integration.h"
 #include "core/catalogue.h"
 #include "log/log_scan.h"
 #include "plan/plan_file.h"
@@ -112,7 +113,7 @@ bool valid_shape(const std::string& s) {
 int run_check(CommandArgs args) {
     CommonOptions common;
     std::vector<std::string> engines, plugins, shapes;
-    std::string device, sha256, wait, trtexec;
+    std::string device, sha256, wait, trtexec, manifest_opt;
     bool no_hash = false, load = false;
     ArgParser p("check", "check ENGINE... [--device N] [--sha256 HEX] [--plugins LIB]... [--wait S] [--load]",
                 "Will each engine load on this machine? Reads the plan header (as inspect does),\n"
@@ -132,6 +133,8 @@ int run_check(CommandArgs args) {
     p.option("wait", 0, "SECONDS", &wait, "wait until the file exists and stops growing (storage not ready)");
     p.option("trtexec", 0, "PATH", &trtexec, "the trtexec for --load (default: on PATH)");
     p.flag("load", 0, &load, "also run trtexec --loadEngine --skipInference on each engine");
+    p.option("manifest", 0, "FILE",
+             &manifest_opt, "the engine's manifest (default: ENGINE.manifest.json beside it)");
     p.epilog("Exit codes: 0 every engine valid, 1 suboptimal or invalid, 2 an engine could not\n"
              "be read, 3 usage. For check, --fail-on defaults to warning (suboptimal exits 1);\n"
              "--fail-on error exits 1 only for invalid engines.");
@@ -188,6 +191,7 @@ int run_check(CommandArgs args) {
     std::vector<EngineCheck> results;
     std::vector<ToolError> errors;
     std::vector<LoadRun> loads;
+    std::vector<std::string> shapes_unchecked;  // engines with no manifest to hold profiles
     for (const auto& path : engines) {
         std::vector<Finding> wait_fs;
         if (wait_limit.count() > 0 && path != "-") {
@@ -212,6 +216,29 @@ int run_check(CommandArgs args) {
             continue;
         }
         EngineCheck c = check::check_engine(*inspected, machine, options);
+        // A manifest knows what the header does not: profiles, plugins, the builder's name.
+        bool shapes_checked = false;
+        if (path != "-") {
+            auto found = manifest::find_manifest_for(path, manifest_opt);
+            if (!found) {
+                errors.push_back(found.error());
+            } else if (*found) {
+                std::vector<manifest::RequestedShape> requested;
+                for (const auto& s : shapes) {
+                    if (auto parsed = manifest::parse_shape_list(s)) {
+                        requested.insert(requested.end(), parsed->begin(), parsed->end());
+                    }
+                }
+                auto mfs = manifest::manifest_findings(**found, *inspected, path, requested, plugins,
+                                                       !plugins.empty());
+                for (const auto& f : mfs) {
+                    if (f.severity == Severity::error) c.verdict = Verdict::invalid;
+                }
+                c.findings.insert(c.findings.end(), mfs.begin(), mfs.end());
+                shapes_checked = true;
+            }
+        }
+        if (!shapes_checked) shapes_unchecked.push_back(path);
         c.findings.insert(c.findings.begin(), wait_fs.begin(), wait_fs.end());
         c.findings.insert(c.findings.end(), plugin_fs.begin(), plugin_fs.end());
         if (!wait_fs.empty() || !plugin_fs.empty()) c.verdict = Verdict::invalid;
@@ -255,8 +282,10 @@ int run_check(CommandArgs args) {
                 for (const auto& line : l.error_lines) out += "    " + line + "\n";
             }
         }
-        if (!shapes.empty()) {
-            out += "note: --shape was not checked: the plan header does not record optimization profiles\n";
+        if (!shapes.empty() && !shapes_unchecked.empty()) {
+            out += fmt::format("note: --shape not checked for {}: the plan header does not record "
+                               "optimization profiles and no manifest was found\n",
+                               fmt::join(shapes_unchecked, ", "));
         }
         if (!machine_fs.empty()) out += style.bold("machine:") + "\n";
         for (const auto& f : machine_fs) out += format_finding_text(f, style) + "\n";
@@ -313,7 +342,11 @@ int run_check(CommandArgs args) {
         w.key("errors").begin_array();
         for (const auto& e : errors) write_tool_error_json(w, e);
         w.end_array();
-        if (!shapes.empty()) w.field("note", "--shape not checked: the plan header does not record optimization profiles");
+        if (!shapes.empty() && !shapes_unchecked.empty()) {
+            w.field("note", fmt::format("--shape not checked for {}: the plan header does not record "
+                                        "optimization profiles and no manifest was found",
+                                        fmt::join(shapes_unchecked, ", ")));
+        }
         w.end_object();
         out += "\n";
     } else {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "manifest/onnx_writer.h"
@@ -271,6 +272,50 @@ TEST(SelectCliTest, UsageAndMissingInputs) {
     EXPECT_EQ(run_trtdoctor({"select", ".", "--trt", "ten", "--cc", "8.7"}).exit_code, 3);
     EXPECT_EQ(run_trtdoctor({"select", ".", "--trt", "10.3", "--cc", "x"}).exit_code, 3);
     EXPECT_EQ(run_trtdoctor({"select"}).exit_code, 3);
+}
+
+}  // namespace
+}  // namespace trtdoctor
+
+namespace trtdoctor {
+namespace {
+
+// `check` reads the manifest beside the engine: hash, profiles, the builder's name.
+std::vector<std::string> codes_of(const nlohmann::json& findings) {
+    std::vector<std::string> out;
+    for (const auto& f : findings) out.push_back(f["code"].get<std::string>());
+    return out;
+}
+
+TEST(CheckWithManifestTest, ShapesOutsideTheRecordedProfileAreFound) {
+    Build b;
+    ASSERT_EQ(run_trtdoctor({"manifest", "create", b.engine, "--build-log", b.log}).exit_code, 0);
+    auto inside = run_trtdoctor({"check", b.engine, "--format", "json", "--shape", "images:2x3x64x64"});
+    const auto in_codes = codes_of(json::parse(inside.out)["engines"][0]["findings"]);
+    EXPECT_EQ(std::count(in_codes.begin(), in_codes.end(), "TD6007"), 0) << inside.out;
+    EXPECT_EQ(inside.out.find("--shape not checked"), std::string::npos);
+
+    auto outside = run_trtdoctor({"check", b.engine, "--format", "json", "--shape", "images:8x3x64x64"});
+    const auto out_codes = codes_of(json::parse(outside.out)["engines"][0]["findings"]);
+    EXPECT_EQ(std::count(out_codes.begin(), out_codes.end(), "TD6007"), 1) << outside.out;
+}
+
+TEST(CheckWithManifestTest, AnEngineChangedAfterItsManifestIsInvalid) {
+    Build b;
+    ASSERT_EQ(run_trtdoctor({"manifest", "create", b.engine}).exit_code, 0);
+    auto intact = run_trtdoctor({"check", b.engine, "--format", "json"});
+    const auto intact_codes = codes_of(json::parse(intact.out)["engines"][0]["findings"]);
+    EXPECT_EQ(std::count(intact_codes.begin(), intact_codes.end(), "TD6001"), 0) << intact.out;
+
+    std::string bytes = testing::read_file(b.engine);
+    bytes[bytes.size() / 2] ^= 0x01;
+    b.dir.write("det.engine", bytes);
+    auto tampered = run_trtdoctor({"check", b.engine, "--format", "json"});
+    const json j = json::parse(tampered.out);
+    const auto codes = codes_of(j["engines"][0]["findings"]);
+    EXPECT_EQ(std::count(codes.begin(), codes.end(), "TD6001"), 1) << tampered.out;
+    EXPECT_EQ(j["engines"][0]["verdict"], "invalid");
+    EXPECT_EQ(tampered.exit_code, 1);
 }
 
 }  // namespace
