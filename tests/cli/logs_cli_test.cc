@@ -17,7 +17,7 @@ const std::string k_failed_load =
     "[12/01/2023-10:00:00] [I] TensorRT version: 8.5.2\n"
     "[12/01/2023-10:00:00] [I] Engine loaded in 0.1 sec.\n"
     "[12/01/2023-10:00:01] [E] [TRT] 1: [stdArchiveReader.cpp::StdArchiveReader::32] Error Code 1: "
-    "Serialization (Serialization assertion magicTagRead == kMAGIC_TAG failed.Version tag does not match. "
+    "Serialization (Serialization assertion stdVersionRead == kSERIALIZATION_VERSION failed.Version tag does not match. "
     "Note: Current Version: 232, Serialized Engine Version: 236)\n"
     "[12/01/2023-10:00:01] [E] [TRT] 4: [runtime.cpp::deserializeCudaEngine::66] Error Code 4: "
     "Internal Error (Engine deserialization failed.)\n"
