@@ -473,6 +473,7 @@ LogReport Diagnoser::finish(std::uint64_t lines, std::uint64_t truncated_lines) 
     }
     for (Candidate* c : ordered) {
         if (c == root) continue;
+        if (c->logic->only_alone && root) continue;  // said only when nothing else explains the run
         Finding f = finding_for(*c, st.path);
         if (c->role == Role::consequence && root) {
             f.severity = std::min(f.severity, Severity::warning);

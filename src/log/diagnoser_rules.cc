@@ -78,6 +78,7 @@ RuleLogic RuleBook::compile(const Diagnosis* rule) {
     }
     for (auto e : r.get_all("Explains")) l.explains.emplace_back(e);
     if (auto wp = r.get("WhenPassed")) l.when_passed = parse_severity(*wp);
+    l.only_alone = r.get("OnlyAlone") == "yes";
     if (auto mc = r.get("MinCount")) {
         std::size_t v = 1;
         if (std::from_chars(mc->data(), mc->data() + mc->size(), v).ec == std::errc()) l.min_count = v;

@@ -46,6 +46,7 @@ struct RuleLogic {
     std::vector<std::string> explains;  ///< names this diagnosis turns into consequences
     bool aggregate_dominant = false;    ///< SLOW_LAYER-style: a value dominating the others
     std::optional<Severity> when_passed;  ///< severity when the run passed (WhenPassed)
+    bool only_alone = false;  ///< reported only when nothing else is the root cause (OnlyAlone)
     std::size_t min_count = 1;          ///< fewer hits than this are not a finding (MinCount)
     struct AtLeast {
         std::string fact;

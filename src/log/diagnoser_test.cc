@@ -254,5 +254,28 @@ TEST(DiagnoserRules, TemplatesNeedEveryFactAndVersionsCompareNumerically) {
     EXPECT_EQ(release_for_serialization(1), "");
 }
 
+TEST(Diagnoser, AFailedSentinelWithNoCauseIsSaidNotSilenced) {
+    const auto r = diagnose(
+        "[05/07/2022-06:13:10] [I] Start parsing network model\n"
+        "[05/07/2022-06:13:10] [I] Finish parsing network model\n"
+        "&&&& FAILED TensorRT.trtexec [TensorRT v8203] # trtexec --onnx=model.onnx --fp16\n");
+    ASSERT_TRUE(r.root_cause);
+    EXPECT_EQ(r.root_cause->name, "RUN_FAILED_UNEXPLAINED");
+    EXPECT_EQ(r.root_cause->severity, Severity::warning);
+    EXPECT_EQ(r.root_cause->evidence.front().where.line, 3u);
+    EXPECT_EQ(r.run.outcome, Outcome::failed);
+}
+
+TEST(Diagnoser, AFailedSentinelAfterAKnownCauseAddsNothing) {
+    const auto r = diagnose(
+        "[E] [TRT] 1: [stdArchiveReader.cpp::StdArchiveReader::40] Error Code 1: Serialization (Serialization assertion "
+        "stdVersionRead == serializationVersion failed.Version tag does not match. Note: Current Version: 232, "
+        "Serialized Engine Version: 236)\n"
+        "&&&& FAILED TensorRT.trtexec [TensorRT v8502] # trtexec --loadEngine=model.plan\n");
+    ASSERT_TRUE(r.root_cause);
+    EXPECT_EQ(r.root_cause->name, "ENGINE_VERSION_MISMATCH");
+    EXPECT_FALSE(has_finding(r, "RUN_FAILED_UNEXPLAINED"));
+}
+
 }  // namespace
 }  // namespace trtdoctor::log
