@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <type_traits>
 #include <cstring>
 
 #include "core/embedded.h"
@@ -161,9 +162,13 @@ struct Matcher::Impl {
         });
     }
 
-    RuleHit rule_hit(const Entry& e, const LogLine& norm, std::string_view line) const {
-        RuleHit h;
-        h.rule = e.rule;
+    // A RuleHit or MarkerHit for entry `e` on the normalised line: the shared fields, then the
+    // rule or marker it names.
+    template <class Hit>
+    Hit make_hit(const Entry& e, const LogLine& norm, std::string_view line) const {
+        Hit h;
+        if constexpr (std::is_same_v<Hit, RuleHit>) h.rule = e.rule;
+        else h.marker = e.marker;
         h.line = norm.number;
         h.level = norm.level;
         h.origin = norm.origin;
@@ -171,16 +176,11 @@ struct Matcher::Impl {
         h.facts = extract(e, line);
         return h;
     }
-
+    RuleHit rule_hit(const Entry& e, const LogLine& norm, std::string_view line) const {
+        return make_hit<RuleHit>(e, norm, line);
+    }
     MarkerHit marker_hit(const Entry& e, const LogLine& norm, std::string_view line) const {
-        MarkerHit h;
-        h.marker = e.marker;
-        h.line = norm.number;
-        h.level = norm.level;
-        h.origin = norm.origin;
-        h.text = std::string(line.substr(0, k_max_hit_text));
-        h.facts = extract(e, line);
-        return h;
+        return make_hit<MarkerHit>(e, norm, line);
     }
 
     // Locates the lines of a block's matches and calls on_line(line, number, ids) in order.

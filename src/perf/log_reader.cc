@@ -418,18 +418,11 @@ std::vector<LogRun> read_log_text(std::string_view text) {
 }
 
 Expected<std::vector<LogRun>> read_log_file(const std::string& path, std::uint64_t max_bytes) {
-    auto in = InputFile::open(path);
-    if (!in) return in.error();
-    auto text = read_bounded(*in, max_bytes);
+    auto text = read_small_file(path, max_bytes);
     if (!text) return text.error();
-    if (text->size() > max_bytes) {
-        return ToolError{ErrorCode::too_large, in->name(),
-                         "log is larger than the limit of " + std::to_string(max_bytes) + " bytes",
-                         std::nullopt, std::nullopt};
-    }
     auto head = std::string_view(*text).substr(0, 65536);
     if (auto nul = head.find('\0'); nul != std::string_view::npos) {
-        return ToolError{ErrorCode::binary_input, in->name(),
+        return ToolError{ErrorCode::binary_input, path == "-" ? "<stdin>" : path,
                          "binary data where a trtexec log was expected", nul, std::nullopt};
     }
     return read_log_text(*text);
