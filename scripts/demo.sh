@@ -11,7 +11,7 @@ rm -rf "$examples" && mkdir -p "$examples"
 build/release/tools/make_examples "$examples"
 
 echo
-echo "\$ trtdoctor inspect --no-hash $examples/*"
+echo "\$ trtdoctor inspect --no-hash $examples/plans/*"
 "$bin" inspect --no-hash "$examples"/plans/* || true
 for extra in scripts/demo.d/*.sh; do
     [[ -e $extra ]] || continue
