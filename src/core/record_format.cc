@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace trtdoctor {
 
 std::optional<std::string_view> Record::get(std::string_view key) const {
@@ -19,16 +21,6 @@ std::vector<std::string_view> Record::get_all(std::string_view key) const {
     return out;
 }
 
-namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
-
 Expected<std::vector<Record>> parse_records(std::string_view text, std::string_view source) {
     std::vector<Record> records;
     Record current;
@@ -43,7 +35,7 @@ Expected<std::vector<Record>> parse_records(std::string_view text, std::string_v
         text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (trim(line).empty()) {
+        if (trim_blanks(line).empty()) {
             flush();
             continue;
         }
@@ -56,7 +48,7 @@ Expected<std::vector<Record>> parse_records(std::string_view text, std::string_v
             // Continuations fold into one line (prose fields wrap in the file, not on screen).
             auto& value = current.fields.back().second;
             if (!value.empty()) value += ' ';
-            value += trim(line);
+            value += trim_blanks(line);
             continue;
         }
         const auto colon = line.find(':');
@@ -69,8 +61,8 @@ Expected<std::vector<Record>> parse_records(std::string_view text, std::string_v
             current.source = std::string(source);
             current.line = line_no;
         }
-        current.fields.emplace_back(std::string(trim(line.substr(0, colon))),
-                                    std::string(trim(line.substr(colon + 1))));
+        current.fields.emplace_back(std::string(trim_blanks(line.substr(0, colon))),
+                                    std::string(trim_blanks(line.substr(colon + 1))));
     }
     flush();
     return records;

@@ -8,6 +8,12 @@
 
 namespace trtdoctor {
 
+std::string_view trim_blanks(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
 std::string to_upper(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -9,6 +9,9 @@
 
 namespace trtdoctor {
 
+/// `s` without leading spaces/tabs and trailing spaces/tabs/CR (a line as files write it).
+std::string_view trim_blanks(std::string_view s);
+
 std::string to_upper(std::string_view s);
 std::string to_lower(std::string_view s);
 

@@ -9,15 +9,10 @@
 #include <string>
 
 #include "core/input_file.h"
+#include "core/text.h"
 
 namespace trtdoctor::trtexec {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -79,11 +74,11 @@ void add_unique(std::vector<std::string>& list, std::string value) {
 
 /// "x=1x3+4x3+8x3" or "x:0=4x1x28x28": the name is everything before the last '='.
 void parse_shape_item(std::string_view item, bool build, int profile, Run& run) {
-    item = trim(item);
+    item = trim_blanks(item);
     const auto eq = item.rfind('=');
     if (eq == std::string_view::npos || eq == 0) return;
-    const std::string name(trim(item.substr(0, eq)));
-    const std::string_view dims = trim(item.substr(eq + 1));
+    const std::string name(trim_blanks(item.substr(0, eq)));
+    const std::string_view dims = trim_blanks(item.substr(eq + 1));
     if (build) {
         const auto p1 = dims.find('+');
         const auto p2 = p1 == std::string_view::npos ? p1 : dims.find('+', p1 + 1);
@@ -141,7 +136,7 @@ void apply_entry(const std::string& block, const OptionEntry& e, Run& run) {
             const auto p = v.find("workspace:");
             if (p != std::string::npos && run.workspace.empty()) {
                 auto rest = std::string_view(v).substr(p + 10);
-                run.workspace = std::string(trim(rest.substr(0, rest.find(','))));
+                run.workspace = std::string(trim_blanks(rest.substr(0, rest.find(','))));
             }
         } else if (k == "Version Compatible") run.version_compatible = v;
         else if (k == "Hardware Compatibility Level" || k == "Hardware Compatibility") run.hardware_compatibility = v;
@@ -227,7 +222,7 @@ struct Parser {
         const auto hash = rest.find(" # ");
         const std::string_view head = rest.substr(0, hash);
         if (r.command_line.empty() && hash != std::string_view::npos) {
-            r.command_line = std::string(trim(rest.substr(hash + 3)));
+            r.command_line = std::string(trim_blanks(rest.substr(hash + 3)));
         }
         if (auto p = head.find("[TensorRT v"); p != std::string_view::npos) {
             const auto close = head.find(']', p);
@@ -244,7 +239,7 @@ struct Parser {
     }
 
     void line(std::string_view raw, std::uint64_t n, std::string& scratch) {
-        std::string_view s = trim(skip_ansi(raw, scratch));
+        std::string_view s = trim_blanks(skip_ansi(raw, scratch));
         if (starts_with(s, "&&&& ")) {
             banner(s, n);
             return;
@@ -254,11 +249,11 @@ struct Parser {
         std::string_view body = strip_prefix(s, &sev);
         const bool from_trt = body.size() != s.size() && s.find("] [TRT] ") != std::string_view::npos &&
                               s.find("] [TRT] ") < s.size() - body.size();
-        body = trim(body);
+        body = trim_blanks(body);
         if (run) run->last_line = n;
 
         if (starts_with(body, "=== ") && body.size() > 8 && body.substr(body.size() - 4) == " ===" && !from_trt) {
-            const std::string title(trim(body.substr(4, body.size() - 8)));
+            const std::string title(trim_blanks(body.substr(4, body.size() - 8)));
             if (is_known_block(title)) {
                 Run& r = current(n);
                 // A second Model Options dump with no banner between means a new run.
@@ -277,8 +272,8 @@ struct Parser {
             if (body.empty()) return;
             const auto colon = body.find(':');
             if (colon == std::string_view::npos) return;
-            OptionEntry e{std::string(trim(body.substr(0, colon))),
-                          std::string(trim(body.substr(colon + 1))), n};
+            OptionEntry e{std::string(trim_blanks(body.substr(0, colon))),
+                          std::string(trim_blanks(body.substr(colon + 1))), n};
             if (e.key.empty() || e.key.size() > 200) return;
             apply_entry(block->title, e, *run);
             block->entries.push_back(std::move(e));
@@ -287,7 +282,7 @@ struct Parser {
         block = nullptr;
         if (!run) return;
         if (starts_with(body, "TensorRT version:")) {
-            if (auto v = parse_dotted_version(trim(body.substr(17)))) run->version = v;
+            if (auto v = parse_dotted_version(trim_blanks(body.substr(17)))) run->version = v;
         } else if (starts_with(body, "Engine built in ")) {
             if (auto v = to_double(body.substr(16))) {
                 run->build_seconds = v;
@@ -302,19 +297,19 @@ struct Parser {
             }
         } else if (starts_with(body, "ONNX IR version:")) {
             if (!run->parsed_model) run->parsed_model.emplace();
-            run->parsed_model->ir_version = std::string(trim(body.substr(16)));
+            run->parsed_model->ir_version = std::string(trim_blanks(body.substr(16)));
         } else if (starts_with(body, "Opset version:")) {
             if (!run->parsed_model) run->parsed_model.emplace();
-            run->parsed_model->opset = std::string(trim(body.substr(14)));
+            run->parsed_model->opset = std::string(trim_blanks(body.substr(14)));
         } else if (starts_with(body, "Producer name:")) {
             if (!run->parsed_model) run->parsed_model.emplace();
-            const std::string name(trim(body.substr(14)));
+            const std::string name(trim_blanks(body.substr(14)));
             run->parsed_model->producer = run->parsed_model->producer.empty()
                                               ? name
                                               : name + " " + run->parsed_model->producer;
         } else if (starts_with(body, "Producer version:")) {
             if (!run->parsed_model) run->parsed_model.emplace();
-            const std::string ver(trim(body.substr(17)));
+            const std::string ver(trim_blanks(body.substr(17)));
             if (!ver.empty()) {
                 run->parsed_model->producer =
                     run->parsed_model->producer.empty() ? ver : run->parsed_model->producer + " " + ver;
@@ -377,7 +372,7 @@ std::string Dims::to_string() const {
 }
 
 std::optional<Dims> parse_dims(std::string_view text) {
-    text = trim(text);
+    text = trim_blanks(text);
     if (text.empty() || text.size() > 256) return std::nullopt;
     Dims d;
     while (true) {
